@@ -1,0 +1,1 @@
+"""Innovasjonsplattformen: the Django project and its shared platform apps."""

@@ -1,0 +1,1 @@
+"""User accounts: the user model, profile, personal data export and account deletion."""

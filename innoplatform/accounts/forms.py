@@ -1,0 +1,44 @@
+"""Forms for the profile and for deleting one's account."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title"]
+        labels = {"first_name": _("Fornavn"), "last_name": _("Etternavn"), "job_title": _("Stilling")}
+        help_texts = {"job_title": _("For eksempel «rådgiver innovasjon, Nordre Follo kommune».")}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password (when the account has one) and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Jeg forstår at kontoen og alle opplysningene knyttet til den slettes for godt."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Passordet er feil."), code="wrong_password")
+        return password

@@ -1,0 +1,51 @@
+"""What can be done to an account: export its personal data and delete it."""
+
+from datetime import datetime
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth import logout
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .extensions import contributed_personal_data
+from .models import User
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def export_personal_data(user: User) -> dict:
+    """Everything the platform holds about `user`, as JSON-ready data (GDPR art. 15 and 20)."""
+    data = {
+        "eksportert": timezone.now().isoformat(),
+        "konto": {
+            "e-post": user.email,
+            "fornavn": user.first_name,
+            "etternavn": user.last_name,
+            "stilling": user.job_title,
+            "registrert": _iso(user.date_joined),
+            "sist_innlogget": _iso(user.last_login),
+        },
+        "e-postadresser": [
+            {"e-post": address.email, "bekreftet": address.verified, "primær": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "innlogging_via_tjenester": [
+            {"tjeneste": account.provider, "id": account.uid, "koblet": _iso(account.date_joined)}
+            for account in SocialAccount.objects.filter(user=user).order_by("provider")
+        ],
+        "tofaktor": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+    }
+    data.update(contributed_personal_data(user))
+    return data
+
+
+@transaction.atomic
+def delete_account(request: HttpRequest, user: User) -> None:
+    """Log `user` out and delete the account with everything that cascades from it."""
+    logout(request)
+    user.delete()

@@ -1,0 +1,1 @@
+"""Shared platform code: home and standard pages, site settings, navigation, sanitising."""

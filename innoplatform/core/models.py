@@ -1,0 +1,100 @@
+"""Page types and settings that every part of the platform shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+from .sections import platform_sections
+
+
+class BasePage(Page):
+    """Common fields of the site's own page types: a plain introduction."""
+
+    introduction = models.TextField(
+        _("ingress"),
+        blank=True,
+        max_length=600,
+        help_text=_("Et kort sammendrag som vises øverst på siden og i lister."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The front page: explains the platform and leads to its parts."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("innhold"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = platform_sections()
+        return context
+
+    class Meta:
+        verbose_name = _("forside")
+        verbose_name_plural = _("forsider")
+
+
+class StandardPage(BasePage):
+    """An editorial content page: about, privacy, accessibility statement and the like."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("innhold"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standardside")
+        verbose_name_plural = _("standardsider")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Contact details and links shown in the footer of every page."""
+
+    owner_name = models.CharField(_("eier"), max_length=200, default="Innovasjonsplattformen")
+    contact_email = models.EmailField(_("e-post for kontakt"), blank=True)
+    footer_text = models.TextField(_("tekst i bunnteksten"), blank=True, max_length=500)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personvernerklæring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tilgjengelighetserklæring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("owner_name"), FieldPanel("contact_email"), FieldPanel("footer_text")],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Lenker i bunnteksten"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("nettstedsinnstillinger")

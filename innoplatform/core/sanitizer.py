@@ -1,0 +1,32 @@
+"""The one place where user-supplied HTML is cleaned, with nh3 and an allow-list.
+
+Every app that accepts HTML from users (case submissions, partner posts, imports)
+calls `sanitize_html`; nothing else in the project may mark user HTML as safe.
+"""
+
+import nh3
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {"p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
+     "a", "h2", "h3", "h4", "blockquote", "code", "pre", "abbr", "hr"}
+)
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+LINK_REL = "noopener noreferrer nofollow"
+
+
+def sanitize_html(html: str) -> str:
+    """Return `html` with every tag, attribute and URL scheme outside the allow-list removed."""
+    return nh3.clean(
+        html or "",
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def strip_html(html: str) -> str:
+    """Return the text of `html` with all markup removed (entities stay escaped)."""
+    return nh3.clean(html or "", tags=set(), attributes={}, strip_comments=True)

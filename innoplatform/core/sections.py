@@ -1,0 +1,33 @@
+"""Registry of the platform's parts (kommuner, cases, courses, partners).
+
+Core imports no app: each app registers its part through the Wagtail hook
+`register_platform_section`, and the header navigation and the home page list
+whatever parts are installed.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from wagtail import hooks
+
+HOOK_NAME = "register_platform_section"
+
+
+@dataclass(frozen=True)
+class PlatformSection:
+    """One part of the platform as shown in the main menu and on the home page."""
+
+    label: str
+    description: str
+    url_name: str
+    order: int = 100
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+def platform_sections() -> list[PlatformSection]:
+    """All registered parts, in menu order."""
+    sections = [hook() for hook in hooks.get_hooks(HOOK_NAME)]
+    return sorted(sections, key=lambda section: (section.order, str(section.label)))

@@ -1,0 +1,1 @@
+"""The kommune registry: fylker and kommuner, their pages and, later, their demographic profiles."""

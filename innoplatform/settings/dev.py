@@ -1,0 +1,7 @@
+"""Local development: debug on, a throwaway secret key unless one is set."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY") or "dev-only-insecure-key-change-me-0123456789abcdefghijklmnop"

@@ -1,0 +1,28 @@
+"""Root URL configuration: apps first, Wagtail's page tree last."""
+
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from innoplatform.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumenter/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("innoplatform.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("kommuner/", include("innoplatform.municipalities.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
