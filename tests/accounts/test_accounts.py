@@ -1,0 +1,154 @@
+"""Sign-up with verification, profile, personal data export, deletion and rate limits."""
+
+import json
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from innoplatform.accounts.factories import UserFactory
+from innoplatform.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signup_requires_email_verification_before_login(client, home_page):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "Kari.Nordmann@Kommune.example.no", "password1": "Sterkt-passord-42", "password2": "Sterkt-passord-42"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    user = User.objects.get()
+    assert user.email == "kari.nordmann@kommune.example.no"
+    assert len(mail.outbox) == 1
+    assert "[Innovasjonsplattformen]" in mail.outbox[0].subject
+
+    client.logout()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": "Sterkt-passord-42"})
+    assert response["Location"] == reverse("account_email_verification_sent")
+
+    key = re.search(r"/konto/confirm-email/([^/\s]+)/", mail.outbox[0].body).group(1)
+    client.post(reverse("account_confirm_email", args=[key]))
+    assert EmailAddress.objects.get(user=user).verified
+
+    response = client.post(reverse("account_login"), {"login": user.email, "password": "Sterkt-passord-42"})
+    assert response["Location"] == reverse("accounts:profile")
+
+
+def test_signup_shows_field_errors(client, home_page):
+    response = client.post(reverse("account_signup"), {"email": "ikke-en-adresse", "password1": "kort", "password2": "annet"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'aria-invalid="true"' in content
+    assert "ds-error-summary" in content
+    assert not User.objects.exists()
+
+
+def test_profile_requires_login(client):
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_profile_shows_user(logged_in_client, user):
+    response = logged_in_client.get(reverse("accounts:profile"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert user.email in content
+    assert user.job_title in content
+
+
+def test_profile_edit_saves_and_validates(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("accounts:profile_edit"), {"first_name": "Kari", "last_name": "Nordmann", "job_title": "Innovasjonsleder"}
+    )
+    assert response["Location"] == reverse("accounts:profile")
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name, user.job_title) == ("Kari", "Nordmann", "Innovasjonsleder")
+
+    response = logged_in_client.post(reverse("accounts:profile_edit"), {"first_name": "x" * 200, "job_title": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["first_name"]
+
+
+def test_export_contains_personal_data_as_json(logged_in_client, user):
+    response = logged_in_client.get(reverse("accounts:export"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["konto"]["e-post"] == user.email
+    assert data["e-postadresser"] == [{"e-post": user.email, "bekreftet": True, "primær": True}]
+
+
+def test_export_of_another_user_is_impossible(client):
+    owner, other = UserFactory(), UserFactory()
+    client.force_login(other)
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    assert data["konto"]["e-post"] == other.email
+    assert owner.email not in json.dumps(data)
+
+
+def test_delete_needs_password_and_confirmation(logged_in_client, user, password):
+    response = logged_in_client.post(reverse("accounts:delete"), {"password": "feil-passord", "confirm": "on"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["password"]
+    response = logged_in_client.post(reverse("accounts:delete"), {"password": password})
+    assert response.context["form"].errors["confirm"]
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_removes_account_and_logs_out(logged_in_client, user, password, home_page):
+    response = logged_in_client.post(reverse("accounts:delete"), {"password": password, "confirm": "on"}, follow=True)
+    assert response.status_code == 200
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert not EmailAddress.objects.filter(email=user.email).exists()
+    assert "Kontoen din er slettet" in response.content.decode()
+    assert not response.context["user"].is_authenticated
+
+
+def test_delete_without_usable_password_needs_only_confirmation(client):
+    user = UserFactory(password=None)
+    user.set_unusable_password()
+    user.save()
+    client.force_login(user)
+    client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_export_is_rate_limited(logged_in_client, home_page, settings):
+    allowed = int(settings.ACCOUNT_RATE_LIMITS["export_data"].split("/")[0])
+    for _ in range(allowed):
+        assert logged_in_client.get(reverse("accounts:export")).status_code == 200
+    response = logged_in_client.get(reverse("accounts:export"))
+    assert response.status_code == 429
+    assert "For mange forsøk" in response.content.decode()
+
+
+def test_login_failures_are_rate_limited(client, user, password, home_page):
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "feil"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not response.context["user"].is_authenticated
+
+
+def test_profile_shows_sections_registered_by_other_apps(logged_in_client):
+    from wagtail import hooks
+
+    from innoplatform.accounts.extensions import ProfileSection
+
+    def organisations(request):
+        return ProfileSection(title="Mine organisasjoner", template_name="includes/messages.html")
+
+    with hooks.register_temporarily("register_profile_section", organisations):
+        content = logged_in_client.get(reverse("accounts:profile")).content.decode()
+    assert "Mine organisasjoner" in content
+
+
+def test_oidc_login_is_off_by_default(client, home_page):
+    content = client.get(reverse("account_login")).content.decode()
+    assert "/konto/oidc/" not in content
