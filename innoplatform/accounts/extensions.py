@@ -10,6 +10,7 @@ Wagtail hooks, so accounts never imports them:
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+
 from wagtail import hooks
 
 PROFILE_SECTION_HOOK = "register_profile_section"

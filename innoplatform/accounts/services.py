@@ -5,6 +5,7 @@ from datetime import datetime
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
+
 from django.contrib.auth import logout
 from django.db import transaction
 from django.http import HttpRequest

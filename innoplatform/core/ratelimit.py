@@ -7,6 +7,7 @@ can count them (allauth is pinned below 66 in pyproject.toml).
 """
 
 from allauth.core.internal.ratelimit import consume_or_429
+
 from django.http import HttpRequest, HttpResponse
 
 

@@ -7,8 +7,30 @@ calls `sanitize_html`; nothing else in the project may mark user HTML as safe.
 import nh3
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
-    {"p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
-     "a", "h2", "h3", "h4", "blockquote", "code", "pre", "abbr", "hr"}
+    {
+        "p",
+        "br",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h2",
+        "h3",
+        "h4",
+        "blockquote",
+        "code",
+        "pre",
+        "abbr",
+        "hr",
+    }
 )
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})

@@ -8,6 +8,7 @@ whatever parts are installed.
 from dataclasses import dataclass
 
 from django.urls import reverse
+
 from wagtail import hooks
 
 HOOK_NAME = "register_platform_section"

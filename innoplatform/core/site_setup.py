@@ -5,6 +5,7 @@ database that was emptied (test flushes) or built some other way.
 """
 
 from django.db import transaction
+
 from wagtail.models import Locale, Page, Site
 
 from .models import HomePage

@@ -7,9 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Fylke(models.Model):
-    number = models.CharField(
-        _("fylkesnummer"), max_length=2, unique=True, validators=[RegexValidator(r"^\d{2}$")]
-    )
+    number = models.CharField(_("fylkesnummer"), max_length=2, unique=True, validators=[RegexValidator(r"^\d{2}$")])
     name = models.CharField(_("navn"), max_length=100)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=100, unique=True)
 
@@ -23,9 +21,7 @@ class Fylke(models.Model):
 
 
 class Kommune(models.Model):
-    number = models.CharField(
-        _("kommunenummer"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")]
-    )
+    number = models.CharField(_("kommunenummer"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")])
     name = models.CharField(_("navn"), max_length=100)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=100)
     fylke = models.ForeignKey(Fylke, verbose_name=_("fylke"), on_delete=models.PROTECT, related_name="kommuner")

@@ -27,10 +27,7 @@ def read_fylker(path: Path = DATA_DIR / "fylker.csv") -> list[RegistryRow]:
 
 def read_kommuner(path: Path = DATA_DIR / "kommuner.csv") -> list[RegistryRow]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            RegistryRow(row["nummer"], row["navn"], row["fylke"])
-            for row in csv.DictReader(handle, delimiter=";")
-        ]
+        return [RegistryRow(row["nummer"], row["navn"], row["fylke"]) for row in csv.DictReader(handle, delimiter=";")]
 
 
 def load_registry(fylke_model, kommune_model) -> tuple[int, int]:

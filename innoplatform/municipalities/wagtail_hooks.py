@@ -1,6 +1,7 @@
 """Registers the kommune registry in the main menu and in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 

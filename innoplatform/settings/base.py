@@ -8,6 +8,7 @@ and nothing here turns debugging on.
 from pathlib import Path
 
 import environ
+
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

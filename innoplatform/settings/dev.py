@@ -1,6 +1,6 @@
 """Local development: debug on, a throwaway secret key unless one is set."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)

@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env
 
-if len(SECRET_KEY) < 50:  # noqa: F405
+if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
 
 DEBUG = False

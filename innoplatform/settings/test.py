@@ -1,6 +1,6 @@
 """Test settings: fast hashing, local memory cache and e-mail, immediate tasks."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+
 from django.core import mail
 from django.urls import reverse
 
@@ -17,7 +18,11 @@ pytestmark = pytest.mark.django_db
 def test_signup_requires_email_verification_before_login(client, home_page):
     response = client.post(
         reverse("account_signup"),
-        {"email": "Kari.Nordmann@Kommune.example.no", "password1": "Sterkt-passord-42", "password2": "Sterkt-passord-42"},
+        {
+            "email": "Kari.Nordmann@Kommune.example.no",
+            "password1": "Sterkt-passord-42",
+            "password2": "Sterkt-passord-42",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -39,7 +44,9 @@ def test_signup_requires_email_verification_before_login(client, home_page):
 
 
 def test_signup_shows_field_errors(client, home_page):
-    response = client.post(reverse("account_signup"), {"email": "ikke-en-adresse", "password1": "kort", "password2": "annet"})
+    response = client.post(
+        reverse("account_signup"), {"email": "ikke-en-adresse", "password1": "kort", "password2": "annet"}
+    )
     assert response.status_code == 200
     content = response.content.decode()
     assert 'aria-invalid="true"' in content
@@ -63,7 +70,8 @@ def test_profile_shows_user(logged_in_client, user):
 
 def test_profile_edit_saves_and_validates(logged_in_client, user):
     response = logged_in_client.post(
-        reverse("accounts:profile_edit"), {"first_name": "Kari", "last_name": "Nordmann", "job_title": "Innovasjonsleder"}
+        reverse("accounts:profile_edit"),
+        {"first_name": "Kari", "last_name": "Nordmann", "job_title": "Innovasjonsleder"},
     )
     assert response["Location"] == reverse("accounts:profile")
     user.refresh_from_db()

@@ -1,7 +1,9 @@
 """Home page, standard pages, navigation and the styled error pages."""
 
 import pytest
+
 from django.test import override_settings
+
 from wagtail.test.utils import WagtailPageTestCase
 
 from innoplatform.core.demo import load_core_demo

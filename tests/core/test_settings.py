@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
     environment.update(DJANGO_SETTINGS_MODULE="innoplatform.settings.production", **env)
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
     )
 
@@ -23,7 +23,9 @@ def test_production_refuses_to_start_without_secret_key():
 
 
 def test_production_deploy_check_is_clean():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="x" * 20 + "-production-secret-" + "y" * 30)
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="x" * 20 + "-production-secret-" + "y" * 30
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -35,11 +37,18 @@ def test_sqlite_file_database_runs_in_wal_mode_with_busy_timeout(tmp_path):
         "cursor = connection.cursor()\n"
         "print(cursor.execute('PRAGMA journal_mode').fetchone()[0], cursor.execute('PRAGMA busy_timeout').fetchone()[0])"
     )
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "innoplatform.settings.dev",
-                   "DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}"}
-    result = subprocess.run(  # noqa: S603
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "innoplatform.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}",
+    }
+    result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["wal", "20000"]

@@ -1,6 +1,7 @@
 """The kommune list and the kommune page."""
 
 import pytest
+
 from django.urls import reverse
 
 from innoplatform.municipalities.factories import KommuneFactory

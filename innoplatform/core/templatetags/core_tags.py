@@ -1,6 +1,7 @@
 """Template tags for the site chrome: the main navigation."""
 
 from django import template
+
 from wagtail.models import Site
 
 from innoplatform.core.sections import platform_sections

@@ -5,6 +5,7 @@ Seeded and idempotent: running it again updates the same pages and rows.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
 from wagtail import hooks
 
 from innoplatform.core.demo import load_core_demo
