@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from .extensions import kommune_sections
 from .models import Kommune
 
 
@@ -34,5 +35,5 @@ def kommune_detail(request: HttpRequest, number: str, slug: str | None = None) -
     return render(
         request,
         "municipalities/kommune_detail.html",
-        {"kommune": kommune, "neighbours": neighbours},
+        {"kommune": kommune, "neighbours": neighbours, "sections": kommune_sections(request, kommune)},
     )

@@ -1,0 +1,71 @@
+"""Municipal services whose need follows the population: coverage rates and staffing.
+
+need(year) = Σ over the service's age groups of population × coverage rate;
+staffing (FTE) = users × full-time equivalents per user. National defaults have
+kommune NULL; a kommune's own rate for the same service and age group overrides it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .population import AgeGroup
+from .registry import Kommune
+
+
+class Service(models.Model):
+    code = models.SlugField(_("kode"), max_length=50, unique=True)
+    name = models.CharField(_("navn"), max_length=100)
+    user_label = models.CharField(
+        _("brukere kalles"), max_length=100, help_text=_("For eksempel «barn i barnehage» eller «beboere».")
+    )
+    order = models.PositiveSmallIntegerField(_("rekkefølge"), default=100)
+
+    class Meta:
+        verbose_name = _("tjeneste")
+        verbose_name_plural = _("tjenester")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceRate(models.Model):
+    service = models.ForeignKey(Service, verbose_name=_("tjeneste"), on_delete=models.CASCADE, related_name="rates")
+    kommune = models.ForeignKey(
+        Kommune,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="service_rates",
+        help_text=_("Tom betyr nasjonalt standardtall."),
+    )
+    age_group = models.CharField(_("aldersgruppe"), max_length=5, choices=AgeGroup.choices)
+    coverage_rate = models.DecimalField(
+        _("dekningsgrad"),
+        max_digits=6,
+        decimal_places=4,
+        help_text=_("Andel av aldersgruppen som bruker tjenesten (0–1)."),
+    )
+    fte_per_user = models.DecimalField(
+        _("årsverk per bruker"), max_digits=6, decimal_places=4, help_text=_("Årsverk som trengs per bruker.")
+    )
+    source = models.CharField(_("kilde"), max_length=300, help_text=_("Hvor tallet kommer fra, med år."))
+
+    class Meta:
+        verbose_name = _("dekningsgrad")
+        verbose_name_plural = _("dekningsgrader")
+        constraints = [
+            models.UniqueConstraint(fields=["service", "kommune", "age_group"], name="unique_service_rate"),
+            models.UniqueConstraint(
+                fields=["service", "age_group"],
+                condition=models.Q(kommune__isnull=True),
+                name="unique_national_service_rate",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(coverage_rate__gte=0) & models.Q(coverage_rate__lte=1), name="coverage_rate_0_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.get_age_group_display()}"
