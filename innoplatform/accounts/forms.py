@@ -9,14 +9,24 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "job_title"]
-        labels = {"first_name": _("Fornavn"), "last_name": _("Etternavn"), "job_title": _("Stilling")}
+        fields = ["first_name", "last_name", "job_title", "kommune"]
+        labels = {
+            "first_name": _("Fornavn"),
+            "last_name": _("Etternavn"),
+            "job_title": _("Stilling"),
+            "kommune": _("Kommunen du jobber i"),
+        }
         help_texts = {"job_title": _("For eksempel «rådgiver innovasjon, Nordre Follo kommune».")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kommune"].queryset = self.fields["kommune"].queryset.order_by("name")
+        self.fields["kommune"].empty_label = _("Jobber ikke i en kommune")
 
 
 class DeleteAccountForm(forms.Form):

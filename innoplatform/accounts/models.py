@@ -36,6 +36,15 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("e-postadresse"), unique=True)
     job_title = models.CharField(_("stilling"), max_length=150, blank=True)
+    kommune = models.ForeignKey(
+        "municipalities.Kommune",
+        verbose_name=_("kommunen du jobber i"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employees",
+        help_text=_("Kommuneansatte kan da markere eksempler som tatt i bruk på vegne av kommunen."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

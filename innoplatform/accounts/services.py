@@ -28,6 +28,7 @@ def export_personal_data(user: User) -> dict:
             "fornavn": user.first_name,
             "etternavn": user.last_name,
             "stilling": user.job_title,
+            "kommune": str(user.kommune) if user.kommune_id else None,
             "registrert": _iso(user.date_joined),
             "sist_innlogget": _iso(user.last_login),
         },
