@@ -29,6 +29,6 @@ class PlatformSection:
 
 
 def platform_sections() -> list[PlatformSection]:
-    """All registered parts, in menu order."""
-    sections = [hook() for hook in hooks.get_hooks(HOOK_NAME)]
+    """All registered parts that are available now (a hook may return None), in menu order."""
+    sections = [section for hook in hooks.get_hooks(HOOK_NAME) if (section := hook())]
     return sorted(sections, key=lambda section: (section.order, str(section.label)))
