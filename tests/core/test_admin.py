@@ -1,0 +1,41 @@
+"""Editors reach the Wagtail admin; the kommune registry and users are manageable there."""
+
+import pytest
+
+from innoplatform.accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, home_page):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_admin_requires_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/", "/admin/users/", "/admin/pages/", "/admin/settings/core/sitesettings/"],
+)
+def test_admin_pages_render_for_superuser(admin_client, path):
+    response = admin_client.get(path, follow=True)
+    assert response.status_code == 200
+
+
+def test_kommune_registry_is_listed_and_searchable_in_admin(admin_client):
+    response = admin_client.get("/admin/kommune/", {"q": "Skien"})
+    assert response.status_code == 200
+    assert "Skien" in response.content.decode()
+    assert "Bergen" not in response.content.decode()
+
+
+def test_ordinary_user_cannot_enter_admin(client):
+    client.force_login(UserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302
