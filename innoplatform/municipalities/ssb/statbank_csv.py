@@ -1,0 +1,167 @@
+"""Parse SSB StatBank CSV exports: `;`-separated, title lines above a wide header.
+
+StatBank puts the dimensions it was asked to show "in the heading" into the
+column titles, e.g. `"region";"age";"Persons 2024 Males";"Persons 2024 Females"`
+or `"Personer 2024 Menn"`. Each value column therefore carries part of the key
+(year, sex, contents/alternative) and each row the rest (region, age, …).
+"""
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .cells import CellReader, place
+from .figures import FigureBuffer
+from .regions import RegionResolver
+from .tables import TableSpec, resolve_alternative, table_in_title, table_spec
+from .values import YEAR_IN_HEADING, find_sex
+
+DIMENSION_HEADINGS = {
+    "region": "region",
+    "age": "age",
+    "alder": "age",
+    "sex": "sex",
+    "kjønn": "sex",
+    "kjonn": "sex",
+    "year": "year",
+    "år": "year",
+    "tid": "year",
+    "contents": "alternative",
+    "statistikkvariabel": "alternative",
+    "statistical variable": "alternative",
+    "alternative": "alternative",
+    "alternativ": "alternative",
+    "framskrivingsalternativ": "alternative",
+}
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    index: int
+    heading: str
+    year: int | None
+    sex: str | None
+    alternative: str | None
+
+
+def parse_statbank_csv(
+    lines: Iterable[str], buffer: FigureBuffer, resolver: RegionResolver, *, source: str, table: str | None = None
+) -> None:
+    """Add the figures of one StatBank CSV export to the buffer, noting every problem with its line and column."""
+    problems = buffer.problems
+    cells = CellReader(buffer, resolver)
+    reader = csv.reader(lines, delimiter=";")
+    title_table: str | None = None
+    header: list[str] | None = None
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            if sum(1 for cell in row if cell.strip()) == 1:
+                title_table = title_table or table_in_title(row[0])
+                continue
+            header = [cell.strip() for cell in row]
+            spec = _table(title_table, table, buffer, source)
+            layout = _layout(header, spec, buffer, reader.line_num) if spec else None
+            if layout is None:
+                return
+            dimensions, value_columns = layout
+            continue
+        if len(row) != len(header):
+            problems.error(
+                _("linje %(line)s") % {"line": reader.line_num},
+                _("har %(n)s felt, overskriften har %(m)s.") % {"n": len(row), "m": len(header)},
+            )
+        else:
+            _read_row(row, reader.line_num, header, dimensions, value_columns, spec, cells)
+        if problems.full:
+            return
+    if header is None:
+        problems.error(source, _("Fant ingen kolonneoverskrift; er dette en CSV-fil fra SSBs statistikkbank?"))
+
+
+def _table(title_table: str | None, table: str | None, buffer: FigureBuffer, source: str) -> TableSpec | None:
+    if table and title_table and table != title_table:
+        buffer.problems.error(
+            source, _("Filen er tabell %(found)s, ikke %(table)s.") % {"found": title_table, "table": table}
+        )
+        return None
+    if not (table or title_table):
+        buffer.problems.error(source, _("Finner ikke tabellnummeret i tittellinjen; oppgi det med --table."))
+        return None
+    try:
+        return table_spec(table or title_table or "")
+    except ValueError as error:
+        buffer.problems.error(source, str(error))
+        return None
+
+
+def _layout(
+    header: list[str], spec: TableSpec, buffer: FigureBuffer, line: int
+) -> tuple[dict[str, int], list[ValueColumn]] | None:
+    """Which columns hold which dimension, and what each value column's heading says."""
+    problems = buffer.problems
+    dimensions: dict[str, int] = {}
+    value_columns: list[ValueColumn] = []
+    for index, heading in enumerate(header):
+        role = DIMENSION_HEADINGS.get(heading.lower())
+        if role:
+            dimensions[role] = index
+            continue
+        rest = heading
+        year = None
+        if match := YEAR_IN_HEADING.search(rest):
+            year = int(match.group(1))
+            rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
+        sex, rest = find_sex(rest)
+        alternative = None
+        if spec.is_projection and "alternative" not in dimensions:
+            try:
+                alternative = resolve_alternative(rest, rest, spec)
+            except ValueError as error:
+                problems.error(place(line, heading), str(error))
+        value_columns.append(ValueColumn(index, heading, year, sex, alternative))
+    for role, name in (("region", "region"), ("age", "alder/age")):
+        if role not in dimensions:
+            problems.error(_("linje %(line)s") % {"line": line}, _("Mangler kolonnen «%(name)s».") % {"name": name})
+    if not value_columns:
+        problems.error(_("linje %(line)s") % {"line": line}, _("Fant ingen kolonner med tall."))
+    for column in value_columns:
+        if column.year is None and "year" not in dimensions:
+            problems.error(
+                place(line, column.heading), _("Finner ikke året, verken i overskriften eller i en kolonne.")
+            )
+    if problems.error_count:
+        return None
+    return dimensions, value_columns
+
+
+def _read_row(
+    row: list[str],
+    line: int,
+    header: list[str],
+    dimensions: dict[str, int],
+    value_columns: list[ValueColumn],
+    spec: TableSpec,
+    cells: CellReader,
+) -> None:
+    def at(role: str) -> tuple[str, str]:
+        index = dimensions[role]
+        return row[index], place(line, header[index])
+
+    region = cells.region(*at("region"), len(value_columns))
+    age = cells.age(*at("age"))
+    sex = cells.sex(*at("sex")) if "sex" in dimensions else None
+    year = cells.year(*at("year")) if "year" in dimensions else None
+    alternative = cells.alternative(*at("alternative"), spec) if "alternative" in dimensions else None
+    if region is None or age is None:
+        return
+    for column in value_columns:
+        columns = cells.buffer.columns(spec, column.alternative or alternative or "")
+        value = cells.count(row[column.index], line, column.heading)
+        row_year = column.year or year
+        if columns is None or value is None or row_year is None:
+            continue
+        columns.append(region, row_year, column.sex or sex or "T", age[0], age[1], value)
