@@ -11,10 +11,6 @@ from pathlib import Path
 
 import pytest
 
-# The Playwright sync API runs an event loop in the test thread; without this Django
-# refuses ORM calls from fixtures and tests ("You cannot call this from an async context").
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 E2E_DIR = Path(__file__).resolve().parent
 SHOTS_DIR = Path("/tmp/e2e-shots")
@@ -22,13 +18,36 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def _is_e2e(item) -> bool:
+    return Path(item.path).resolve().is_relative_to(E2E_DIR)
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Run the browser tests last (after pytest-django's own ordering), so that the
+    # DJANGO_ALLOW_ASYNC_UNSAFE variable they need is never seen by the other tests,
+    # some of which start `manage.py check --deploy` in a subprocess.
+    items[:] = [item for item in items if not _is_e2e(item)] + [item for item in items if _is_e2e(item)]
     if CHROMIUM.exists():
         return
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed")
     for item in items:
-        if Path(item.path).resolve().is_relative_to(E2E_DIR):
+        if _is_e2e(item):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _allow_django_orm_beside_playwright():
+    """The Playwright sync API keeps an event loop running in the test thread; without
+    this Django refuses ORM calls from fixtures and tests ("You cannot call this from an
+    async context"). Set before Playwright starts, removed after it has stopped."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
@@ -68,9 +87,13 @@ def site(live_server, transactional_db):
 
 @pytest.fixture
 def page(page, site):
-    """Playwright's page, with short timeouts so a broken page fails fast."""
+    """Playwright's page, with timeouts short enough that a broken page fails fast
+    and long enough for a busy CI machine."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=10_000)
     page.set_default_timeout(10_000)
-    page.set_default_navigation_timeout(15_000)
+    page.set_default_navigation_timeout(20_000)
     return page
 
 
@@ -100,9 +123,10 @@ def axe(axe_runner):
 
 
 @pytest.fixture
-def shoot(browser, site):
+def shoot(browser, site, axe):
     """`shoot(path, name)` saves full-page screenshots of `path` at 1280px and 390px wide.
 
+    Also checks that nothing sticks out sideways, and runs axe on the phone layout.
     Uses its own browser context so the test's own page (and its session) stays untouched;
     pass `storage_state` to take the screenshots as a logged-in user.
     """
@@ -120,6 +144,8 @@ def shoot(browser, site):
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
                 assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {viewport['width']}px"
+                if viewport is PHONE:
+                    axe(shot_page)
             finally:
                 context.close()
 

@@ -75,23 +75,27 @@ def test_account_life_cycle(page, site, axe, shoot):
     about = page.get_by_role("region", name="Om deg")
     expect(about.locator("dt", has_text="E-post").locator("+ dd")).to_have_text(EMAIL)
     expect(about.locator("dt", has_text="Navn").locator("+ dd")).to_have_text("Ikke oppgitt")
+    expect(about.locator("dt", has_text="Kommune").locator("+ dd")).to_have_text("Ikke oppgitt")
     account_nav = page.get_by_role("navigation", name="Konto")
     expect(account_nav.get_by_role("button", name="Logg ut")).to_be_visible()
     expect(account_nav.get_by_role("link", name="Logg inn")).to_have_count(0)
     axe(page)
 
-    # Edit name and job title.
-    about.get_by_role("link", name="Endre navn og stilling").click()
+    # Edit name, job title and kommune.
+    about.get_by_role("link", name="Endre profilen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Endre profil")
     axe(page)
     page.get_by_label("Fornavn").fill("Kari")
     page.get_by_label("Etternavn").fill("Nordmann")
     page.get_by_label("Stilling").fill("Rådgiver innovasjon, Skien kommune")
+    page.get_by_label("Kommunen du jobber i").select_option(label="Skien (4003)")
     page.get_by_role("button", name="Lagre").click()
     expect(page).to_have_url(site + "/konto/profil/")
     expect(page.get_by_role("status")).to_contain_text("Profilen er oppdatert.")
     expect(about.locator("dt", has_text="Navn").locator("+ dd")).to_have_text("Kari Nordmann")
     expect(about.locator("dt", has_text="Stilling").locator("+ dd")).to_have_text("Rådgiver innovasjon, Skien kommune")
+    kommune_link = about.locator("dt", has_text="Kommune").locator("+ dd").get_by_role("link", name="Skien")
+    expect(kommune_link).to_have_attribute("href", "/kommuner/4003-skien/")
     axe(page)
     shoot("/konto/profil/", "profile", storage_state=page.context.storage_state())
     shoot("/konto/profil/rediger/", "profile-edit", storage_state=page.context.storage_state())
@@ -105,6 +109,7 @@ def test_account_life_cycle(page, site, axe, shoot):
     assert data["konto"]["e-post"] == EMAIL
     assert data["konto"]["fornavn"] == "Kari"
     assert data["konto"]["stilling"] == "Rådgiver innovasjon, Skien kommune"
+    assert data["konto"]["kommune"] == "Skien (4003)"
     assert data["e-postadresser"] == [{"e-post": EMAIL, "bekreftet": True, "primær": True}]
 
     # Log out and back in.
