@@ -91,7 +91,7 @@ def test_kommune_list_filters_as_you_type_and_opens_kommune(page, site, axe, sho
     expect(neighbours.get_by_role("link", name="Porsgrunn")).to_be_visible()
     axe(page)
 
-    shoot("/kommuner/", "kommuner")
+    shoot("/kommuner/", "kommuner", check_axe=False)  # 357 links: axe takes seconds, and ran above
     shoot("/kommuner/4003-skien/", "kommune-skien")
 
 
