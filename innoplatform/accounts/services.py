@@ -48,6 +48,6 @@ def export_personal_data(user: User) -> dict:
 
 @transaction.atomic
 def delete_account(request: HttpRequest, user: User) -> None:
-    """Log `user` out and delete the account with everything that cascades from it."""
-    logout(request)
+    """Delete the account with everything that cascades from it, then end the session."""
     user.delete()
+    logout(request)

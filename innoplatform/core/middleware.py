@@ -6,6 +6,7 @@ show an English-language browser a partly English public-sector site by surprise
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class SiteLanguageMiddleware:
@@ -20,6 +21,6 @@ class SiteLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        response.headers.setdefault("Vary", "Cookie")
+        patch_vary_headers(response, ["Cookie"])
         translation.deactivate()
         return response

@@ -7,13 +7,14 @@ which also wipes the rows the data migrations created.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 E2E_DIR = Path(__file__).resolve().parent
-SHOTS_DIR = Path("/tmp/e2e-shots")
+SHOTS_DIR = Path(tempfile.gettempdir()) / "e2e-shots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 

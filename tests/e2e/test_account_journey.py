@@ -2,11 +2,13 @@
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core import mail
 from playwright.sync_api import expect
+
+from django.core import mail
 
 from innoplatform.accounts.models import User
 
@@ -105,7 +107,7 @@ def test_account_life_cycle(page, site, axe, shoot):
         page.get_by_role("link", name="Last ned mine data").click()
     download = download_info.value
     assert re.fullmatch(r"innovasjonsplattformen-mine-data-\d{4}-\d{2}-\d{2}\.json", download.suggested_filename)
-    data = json.loads(open(download.path(), encoding="utf-8").read())
+    data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
     assert data["konto"]["e-post"] == EMAIL
     assert data["konto"]["fornavn"] == "Kari"
     assert data["konto"]["stilling"] == "Rådgiver innovasjon, Skien kommune"

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 def test_home_page_renders_with_navigation_and_kommuner_card(page, site, axe, shoot):
     response = page.goto(site + "/")
     assert response.status == 200
-    expect(page).to_have_title("Innovasjonsplattformen – Innovasjonsplattformen")
+    expect(page).to_have_title("Innovasjonsplattformen")
     expect(page.get_by_role("heading", level=1)).to_have_text("Innovasjonsplattformen")
 
     main_nav = page.get_by_role("navigation", name="Hovedmeny")
