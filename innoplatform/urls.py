@@ -16,6 +16,7 @@ urlpatterns = [
     path("konto/", include("innoplatform.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("kommuner/", include("innoplatform.municipalities.urls")),
+    path("api/kommuner/", include("innoplatform.municipalities.api_urls")),
 ]
 
 if settings.DEBUG:

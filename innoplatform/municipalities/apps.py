@@ -6,3 +6,15 @@ class MunicipalitiesConfig(AppConfig):
     name = "innoplatform.municipalities"
     label = "municipalities"
     verbose_name = _("Kommuner")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .demography.datasets import forget_datasets
+        from .demography.summaries import refresh_demographic_summaries
+        from .models import PopulationDataset
+        from .signals import population_imported
+
+        population_imported.connect(refresh_demographic_summaries, dispatch_uid="refresh_demographic_summaries")
+        for signal in (post_save, post_delete):
+            signal.connect(forget_datasets, sender=PopulationDataset, dispatch_uid=f"forget_datasets_{signal}")

@@ -1,14 +1,22 @@
-"""The kommune list (grouped by fylke, filterable) and the page of each kommune."""
+"""The kommune list, each kommune's demographic profile with its CSV downloads, and the compare view."""
 
+import csv
 from itertools import groupby
 
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .demography import presentation
+from .demography.compare import MAX_COMPARED, compare_kommuner, parse_kommune_inputs
+from .demography.indicators import CHALLENGE_YEAR, TARGET_YEARS
+from .demography.profile import KommuneProfile, build_profile
 from .extensions import kommune_sections
-from .models import Kommune
+from .models import AgeGroup, Kommune
+
+CSV_CHARTS = ("aldersgrupper", "befolkningspyramide", "tjenester", "sammenligning")
 
 
 @require_GET
@@ -26,14 +34,90 @@ def kommune_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _alternative(request: HttpRequest) -> str | None:
+    value = request.GET.get("alternativ", "").strip().upper()
+    return value[:10] or None
+
+
+def _profile_context(profile: KommuneProfile) -> dict:
+    service_rows, working_age = presentation.service_rows(profile)
+    columns, comparison_rows = presentation.comparison(profile, CHALLENGE_YEAR)
+    return {
+        "age_chart": presentation.age_chart(profile),
+        "age_rows": presentation.age_rows(profile),
+        "age_groups": AgeGroup.choices,
+        "broad_labels": presentation.broad_labels(),
+        "pyramid": presentation.pyramid_chart(profile),
+        "pyramid_rows": presentation.pyramid_rows(profile),
+        "service_chart": presentation.service_chart(profile),
+        "service_rows": service_rows,
+        "working_age": working_age,
+        "comparison_columns": columns,
+        "comparison_rows": comparison_rows,
+        "challenges": presentation.challenge_explanations(profile),
+        "challenge_year": CHALLENGE_YEAR,
+        "target_years": [year for year in TARGET_YEARS if year in profile.groups_by_year],
+        "key_figures": presentation.key_figures(profile),
+        "alternative_query": profile.choice.projection.alternative if len(profile.choice.alternatives) > 1 else "",
+    }
+
+
 @require_GET
 def kommune_detail(request: HttpRequest, number: str, slug: str | None = None) -> HttpResponse:
     kommune = get_object_or_404(Kommune.objects.select_related("fylke"), number=number)
     if slug != kommune.slug:
         return redirect(kommune, permanent=True)
     neighbours = Kommune.objects.filter(fylke=kommune.fylke).exclude(pk=kommune.pk).order_by("name")
+    profile = build_profile(kommune, _alternative(request))
+    context = {
+        "kommune": kommune,
+        "neighbours": neighbours,
+        "sections": kommune_sections(request, kommune),
+        "profile": profile,
+    }
+    if profile is not None:
+        context.update(_profile_context(profile))
+    return render(request, "municipalities/kommune_detail.html", context)
+
+
+def _csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # BOM, so Excel reads æøå correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@require_GET
+def kommune_csv(request: HttpRequest, number: str, chart: str) -> HttpResponse:
+    """The figures behind one chart of the profile, as semicolon-separated CSV."""
+    kommune = get_object_or_404(Kommune.objects.select_related("fylke"), number=number)
+    profile = build_profile(kommune, _alternative(request))
+    if profile is None or chart not in CSV_CHARTS:
+        raise Http404
+    header, rows = presentation.csv_table(profile, chart)
+    return _csv_response(f"{kommune.number}-{kommune.slug}-{chart}.csv", header, rows)
+
+
+@require_GET
+def kommune_compare(request: HttpRequest) -> HttpResponse:
+    """Two or more kommuner side by side: key indicators in 2040 and derived challenges."""
+    kommuner = list(Kommune.objects.select_related("fylke").order_by("name"))
+    inputs = [value.strip() for value in request.GET.getlist("k") if value.strip()][:MAX_COMPARED]
+    chosen, unknown = parse_kommune_inputs(inputs, kommuner)
+    comparison = compare_kommuner(chosen, _alternative(request)) if chosen else None
+    slots = [*inputs, *[""] * max(0, max(2, len(inputs) + 1) - len(inputs))][:MAX_COMPARED]
     return render(
         request,
-        "municipalities/kommune_detail.html",
-        {"kommune": kommune, "neighbours": neighbours, "sections": kommune_sections(request, kommune)},
+        "municipalities/kommune_compare.html",
+        {
+            "kommuner": kommuner,
+            "slots": slots,
+            "unknown": unknown,
+            "comparison": comparison,
+            "max_compared": MAX_COMPARED,
+            "title": _("Sammenlign kommuner"),
+        },
     )

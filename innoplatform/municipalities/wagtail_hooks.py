@@ -1,4 +1,4 @@
-"""Registers the kommune registry in the main menu and in the Wagtail admin."""
+"""Registers the kommune registry and service rates in the menu and admin, and the demo population."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from innoplatform.core.sections import PlatformSection
 
-from .models import Fylke, Kommune
+from .demo import load_demo_population
+from .models import Fylke, Kommune, Service, ServiceRate
 
 
 @hooks.register("register_platform_section")
@@ -42,13 +43,44 @@ class FylkeViewSet(ModelViewSet):
     form_fields = ["number", "name", "slug"]
 
 
+class ServiceViewSet(ModelViewSet):
+    model = Service
+    icon = "list-ul"
+    menu_label = _("Tjenester")
+    list_display = ["name", "code", "user_label", "order"]
+    search_fields = ["name", "code"]
+    search_backend_name = None
+    form_fields = ["code", "name", "user_label", "order"]
+
+
+class ServiceRateViewSet(ModelViewSet):
+    """National default rates (kommune empty) and each kommune's own, which replace them on its profile."""
+
+    model = ServiceRate
+    icon = "table"
+    menu_label = _("Dekningsgrader")
+    list_display = ["service", "kommune", "age_group", "coverage_rate", "fte_per_user", "source"]
+    list_filter = ["service", "kommune", "age_group"]
+    search_fields = ["source"]
+    search_backend_name = None
+    form_fields = ["service", "kommune", "age_group", "coverage_rate", "fte_per_user", "source"]
+
+    def get_queryset(self, request):
+        return ServiceRate.objects.select_related("service", "kommune")
+
+
 class RegistryViewSetGroup(ModelViewSetGroup):
     menu_label = _("Kommuneregister")
     menu_icon = "site"
     menu_order = 300
-    items = (KommuneViewSet, FylkeViewSet)
+    items = (KommuneViewSet, FylkeViewSet, ServiceViewSet, ServiceRateViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_registry_viewsets():
     return RegistryViewSetGroup()
+
+
+@hooks.register("register_demo_loader")
+def load_demo_population_hook(stdout=None) -> None:
+    load_demo_population(stdout=stdout)

@@ -1,0 +1,99 @@
+"""Aggregation of stored figures into SSB's functional age groups, per region, year and sex.
+
+Figures may be stored by single year of age or already by functional group, and
+by sex (M, K) or as totals (T); everything downstream sees one shape:
+``{region: {year: {sex: {group: persons}}}}`` with a T entry always present.
+"""
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..models import AgeGroup, Sex
+
+logger = logging.getLogger(__name__)
+
+GROUPS: tuple[str, ...] = tuple(AgeGroup.values)
+GROUP_BOUNDS: dict[str, tuple[int, int | None]] = {code: AgeGroup.bounds(code) for code in GROUPS}
+
+CHILDREN = ("0", "1-5", "6-12", "13-15")
+WORKING_AGE = ("20-44", "45-66")
+AGE_67_PLUS = ("67-79", "80-89", "90+")
+AGE_80_PLUS = ("80-89", "90+")
+
+# {sex: {group: persons}}
+SexGroups = dict[str, dict[str, int]]
+# {year: {sex: {group: persons}}}
+YearSeries = dict[int, SexGroups]
+# (region_code, year, sex, age_from, age_to, value), as read with values_list()
+FigureRow = tuple[str, int, str, int, int | None, int]
+
+
+def group_of(age_from: int, age_to: int | None) -> str | None:
+    """The functional group that wholly contains the age range, or None if it spans several."""
+    for code, (low, high) in GROUP_BOUNDS.items():
+        if age_from < low or (high is not None and age_from > high):
+            continue
+        if high is None or (age_to is not None and age_to <= high):
+            return code
+        break
+    return None
+
+
+def aggregate(rows: Iterable[FigureRow]) -> dict[str, YearSeries]:
+    """Sum figure rows into functional groups; derive T from M + K where T is not stored."""
+    result: dict[str, YearSeries] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(lambda: dict.fromkeys(GROUPS, 0)))
+    )
+    skipped = 0
+    for region, year, sex, age_from, age_to, value in rows:
+        group = group_of(age_from, age_to)
+        if group is None:
+            skipped += 1
+            continue
+        result[region][year][sex][group] += value
+    if skipped:
+        logger.warning("Skipped %d population figures whose age range spans several functional groups", skipped)
+    for series in result.values():
+        for by_sex in series.values():
+            if Sex.TOTAL not in by_sex and Sex.MALE in by_sex and Sex.FEMALE in by_sex:
+                by_sex[Sex.TOTAL] = {g: by_sex[Sex.MALE][g] + by_sex[Sex.FEMALE][g] for g in GROUPS}
+    return {
+        region: {year: {sex: dict(groups) for sex, groups in by_sex.items()} for year, by_sex in series.items()}
+        for region, series in result.items()
+    }
+
+
+def add_missing_totals(regions: dict[str, YearSeries]) -> None:
+    """Give fylker (first two digits) and Norway ("0") the sum of their kommuner where not stored.
+
+    The demo and some imports hold kommuner only; SSB's own fylke and country rows win when present.
+    """
+    sums: dict[str, YearSeries] = {}
+    for code, series in list(regions.items()):
+        if len(code) != 4:
+            continue
+        for parent in (code[:2], "0"):
+            if parent in regions:
+                continue
+            target = sums.setdefault(parent, {})
+            for year, by_sex in series.items():
+                for sex, groups in by_sex.items():
+                    bucket = target.setdefault(year, {}).setdefault(sex, dict.fromkeys(GROUPS, 0))
+                    for group, value in groups.items():
+                        bucket[group] += value
+    regions.update(sums)
+
+
+def totals(series: YearSeries, year: int) -> dict[str, int]:
+    """Persons per group (both sexes) in one year; empty if the year is missing."""
+    return series.get(year, {}).get(Sex.TOTAL, {})
+
+
+def total_of(groups: dict[str, int], members: Iterable[str] = GROUPS) -> int:
+    return sum(groups.get(group, 0) for group in members)
+
+
+def has_sex_breakdown(series: YearSeries, year: int) -> bool:
+    by_sex = series.get(year, {})
+    return Sex.MALE in by_sex and Sex.FEMALE in by_sex

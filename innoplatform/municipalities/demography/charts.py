@@ -1,0 +1,212 @@
+"""Geometry of the server-rendered SVG charts; templates only draw what is computed here.
+
+Charts are drawn on the server because the CSP forbids inline scripts and the
+pages must work offline and on phones (fixed viewBox, scaled to 100 % width).
+Series are told apart by colour, marker shape and a text label at the line end;
+projected values are dashed and sit right of a divider at the base year.
+"""
+
+import math
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from django.utils.formats import number_format
+
+WIDTH = 640
+HEIGHT = 320
+LEFT, RIGHT, TOP, BOTTOM = 48, 132, 24, 40
+MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+LABEL_GAP = 14
+
+
+def marker_path(shape: str, x: float, y: float) -> str:
+    """SVG path data of a marker centred on (x, y); shapes tell series apart without colour."""
+    if shape == "circle":
+        return f"M{x - 4:.1f} {y:.1f}a4 4 0 1 0 8 0a4 4 0 1 0 -8 0z"
+    if shape == "square":
+        return f"M{x - 3.5:.1f} {y - 3.5:.1f}h7v7h-7z"
+    if shape == "triangle":
+        return f"M{x:.1f} {y - 4.5:.1f}l4.5 8h-9z"
+    if shape == "diamond":
+        return f"M{x:.1f} {y - 5:.1f}l5 5l-5 5l-5-5z"
+    return f"M{x - 4:.1f} {y - 4:.1f}l8 8m0-8l-8 8"
+
+
+@dataclass
+class LineSeries:
+    label: str
+    index: int
+    solid: str
+    dashed: str
+    points: list[tuple[float, float]]
+    label_y: float = 0.0
+
+    @property
+    def shape(self) -> str:
+        return MARKERS[self.index % len(MARKERS)]
+
+    @property
+    def markers(self) -> list[str]:
+        return [marker_path(self.shape, x, y) for x, y in self.points]
+
+    @property
+    def label_marker(self) -> str:
+        return marker_path(self.shape, WIDTH - RIGHT + 14, self.label_y - 4)
+
+
+@dataclass
+class LineChart:
+    series: list[LineSeries]
+    x_ticks: list[tuple[float, str]]
+    y_ticks: list[tuple[float, str]]
+    divider_x: float | None
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    top: int = TOP
+    plot_right: float = WIDTH - RIGHT
+    plot_bottom: float = HEIGHT - BOTTOM
+    label_x: float = WIDTH - RIGHT + 24
+    projection_width: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        if self.divider_x is not None:
+            self.projection_width = self.plot_right - self.divider_x
+
+    @property
+    def plot_height(self) -> float:
+        return self.plot_bottom - self.top
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering low..high, like 80, 100, 120."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 0.001:
+        ticks.append(round(value, 6))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 6))
+    return ticks
+
+
+def _spread_labels(series: list[LineSeries], top: float, bottom: float) -> None:
+    ordered = sorted(series, key=lambda s: s.label_y)
+    for previous, current in pairwise(ordered):
+        current.label_y = max(current.label_y, previous.label_y + LABEL_GAP)
+    overflow = (ordered[-1].label_y if ordered else 0) - bottom
+    if overflow > 0:
+        for item in ordered:
+            item.label_y = max(top, item.label_y - overflow)
+
+
+def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divider_year: int | None) -> LineChart:
+    """Lines over years; points after `divider_year` are drawn dashed as projections."""
+    values = [v for _, points in lines for v in points.values()]
+    ticks = nice_ticks(min(values), max(values)) if values else [0, 1]
+    x0, x1 = LEFT, WIDTH - RIGHT
+    y0, y1 = HEIGHT - BOTTOM, TOP
+    first, last = years[0], years[-1]
+
+    def x(year: int) -> float:
+        return round(x0 + (year - first) / max(last - first, 1) * (x1 - x0), 1)
+
+    def y(value: float) -> float:
+        return round(y0 - (value - ticks[0]) / (ticks[-1] - ticks[0]) * (y0 - y1), 1)
+
+    series = []
+    for index, (label, points) in enumerate(lines):
+        present = [year for year in years if year in points]
+        if not present:
+            continue
+        solid = [yr for yr in present if divider_year is None or yr <= divider_year]
+        dashed = [yr for yr in present if divider_year is not None and yr >= divider_year]
+        marker_years = [yr for yr in present if yr % 5 == 0 or yr in (present[0], present[-1])]
+        series.append(
+            LineSeries(
+                label=label,
+                index=index,
+                solid=" ".join(f"{x(yr)},{y(points[yr])}" for yr in solid),
+                dashed=" ".join(f"{x(yr)},{y(points[yr])}" for yr in dashed),
+                points=[(x(yr), y(points[yr])) for yr in marker_years],
+                label_y=y(points[present[-1]]) + 4,
+            )
+        )
+    _spread_labels(series, y1, y0)
+    step = 5 if last - first > 12 else 2 if last - first > 5 else 1
+    x_ticks = [(x(year), str(year)) for year in years if year % step == 0]
+    y_ticks = [(y(value), number_format(value, decimal_pos=0, force_grouping=True)) for value in ticks]
+    divider = x(divider_year) if divider_year is not None and first < divider_year < last else None
+    return LineChart(series, x_ticks, y_ticks, divider)
+
+
+def index_series(values: dict[int, float], base_year: int) -> dict[int, float]:
+    """Values as an index with the base year = 100 (empty if the base is zero or missing)."""
+    base = values.get(base_year)
+    if not base:
+        return {}
+    return {year: round(value / base * 100, 1) for year, value in values.items()}
+
+
+@dataclass
+class PyramidRow:
+    label: str
+    y: float
+    bars: list[tuple[str, float, float, float]]  # (css class, x, y, width)
+
+
+@dataclass
+class Pyramid:
+    rows: list[PyramidRow]
+    by_sex: bool
+    center: float
+    x_ticks: list[tuple[float, str]]
+    height: int
+    left: int
+    right: float
+    width: int = WIDTH
+
+
+def pyramid(
+    groups: list[tuple[str, str]], now: dict[str, dict[str, int]], then: dict[str, dict[str, int]], by_sex: bool
+) -> Pyramid:
+    """Bars per age group, oldest on top: now (solid) and then (hatched), by sex where available.
+
+    `now`/`then` map sex ("M", "K" or "T") to persons per group code.
+    """
+    left, right = 112, WIDTH - 16
+    sexes = ("M", "K") if by_sex else ("T",)
+    largest = max(
+        [now[s].get(g, 0) for s in sexes for g, _ in groups]
+        + [then[s].get(g, 0) for s in sexes for g, _ in groups]
+        + [1]
+    )
+    ticks = nice_ticks(0, largest, 3)
+    half = (right - left) / 2 if by_sex else right - left
+    center = left + half if by_sex else left
+    scale = half / ticks[-1]
+    row_height = 34
+    rows = []
+    for position, (code, label) in enumerate(reversed(groups)):
+        top = 28 + position * row_height
+        bars = []
+        for sex in sexes:
+            for css, data, offset in (("now", now, 0), ("then", then, 13)):
+                length = round(data[sex].get(code, 0) * scale, 1)
+                start = center - length if sex == "M" else center
+                bars.append((f"chart-bar--{css}", start, top + offset, length))
+        rows.append(PyramidRow(label, top, bars))
+    x_ticks = []
+    for value in ticks:
+        text = number_format(value, decimal_pos=0, force_grouping=True)
+        x_ticks.append((round(center + value * scale, 1), text))
+        if by_sex and value:
+            x_ticks.append((round(center - value * scale, 1), text))
+    height = 28 + len(groups) * row_height + 24
+    return Pyramid(rows, by_sex, center, x_ticks, height=height, left=left, right=right)

@@ -1,0 +1,32 @@
+"""Number formatting for the demographic profile: Norwegian grouping and decimal comma, signed changes."""
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """12 345 or 12,5; a dash for missing values."""
+    if value is None or value == "":
+        return "–"
+    return number_format(value, decimal_pos=int(decimals), force_grouping=True)
+
+
+@register.filter
+def change(value: float | None) -> str:
+    """A percentage change with its sign: +12,5 % or −3,0 %."""
+    if value is None:
+        return _("ikke beregnet")
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{number_format(abs(value), decimal_pos=1, force_grouping=True)} %"
+
+
+@register.filter
+def item(mapping: dict, key):
+    """Look up a key in a dict (keys that templates cannot spell, like "2040")."""
+    if not mapping:
+        return None
+    return mapping.get(key, mapping.get(str(key)))
