@@ -2,6 +2,7 @@
 
 Errors are noted in the buffer's problem log with the place (line and column),
 and the caller gets None, so one bad cell does not stop the check of the rest.
+The place is only formatted when there is an error: it costs more than the parsing.
 """
 
 from collections.abc import Callable
@@ -14,11 +15,17 @@ from .regions import RegionResolver
 from .tables import TableSpec, resolve_alternative, table_spec
 from .values import parse_age, parse_count, parse_sex, parse_year
 
-_FAILED = object()
-
 
 def place(line: int, column: str) -> str:
+    """ "linje 12, kolonne «alder»"; with line 0 just the column (or source) name."""
+    if not line:
+        return column
     return _("linje %(line)s, kolonne «%(column)s»") % {"line": line, "column": column}
+
+
+class _Failed:
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 class CellReader:
@@ -27,41 +34,46 @@ class CellReader:
         self.resolver = resolver
         self._caches: dict[str, dict[str, Any]] = {}
 
-    def _cached(self, kind: str, parse: Callable[[str], Any], text: str, where: str) -> Any:
+    def _cached(self, kind: str, parse: Callable[[str], Any], text: str, line: int, column: str) -> Any:
         cache = self._caches.setdefault(kind, {})
-        result = cache.get(text, None)
+        result = cache.get(text)
         if result is None:
             try:
                 result = parse(text)
             except ValueError as error:
-                result = (_FAILED, str(error))
+                result = _Failed(str(error))
             cache[text] = result
-        if isinstance(result, tuple) and result and result[0] is _FAILED:
-            self.buffer.problems.error(where, result[1])
+        if isinstance(result, _Failed):
+            self.buffer.problems.error(place(line, column), result.message)
             return None
         return result
 
-    def region(self, text: str, where: str, values: int) -> int | None:
+    def region(self, text: str, line: int, column: str, values: int) -> int | None:
         """Index of a stored region; None for one that is skipped (noted) or unknown (error)."""
-        return self.buffer.region(self.resolver.by_text(text), where, values)
+        region = self.resolver.by_text(text)
+        if region.kind.is_stored:
+            return self.buffer.region(region, "", values)
+        return self.buffer.region(region, place(line, column), values)
 
-    def age(self, text: str, where: str) -> tuple[int, int | None] | None:
-        return self._cached("age", parse_age, text, where)
+    def age(self, text: str, line: int, column: str) -> tuple[int, int | None] | None:
+        return self._cached("age", parse_age, text, line, column)
 
-    def sex(self, text: str, where: str) -> str | None:
-        return self._cached("sex", parse_sex, text, where)
+    def sex(self, text: str, line: int, column: str) -> str | None:
+        return self._cached("sex", parse_sex, text, line, column)
 
-    def year(self, text: str, where: str) -> int | None:
-        return self._cached("year", parse_year, text, where)
+    def year(self, text: str, line: int, column: str) -> int | None:
+        return self._cached("year", parse_year, text, line, column)
 
-    def table(self, text: str, where: str) -> TableSpec | None:
-        return self._cached("table", table_spec, text, where)
+    def table(self, text: str, line: int, column: str) -> TableSpec | None:
+        return self._cached("table", table_spec, text, line, column)
 
-    def alternative(self, text: str, where: str, spec: TableSpec) -> str | None:
-        return self._cached(f"alt{spec.id}", lambda t: resolve_alternative(t, t, spec), text, where)
+    def alternative(self, text: str, line: int, column: str, spec: TableSpec) -> str | None:
+        return self._cached(f"alt{spec.id}", lambda t: resolve_alternative(t, t, spec), text, line, column)
 
     def count(self, text: str, line: int, column: str) -> int | None:
-        """A value, or None when missing (counted) or invalid (error); the place is only built on error."""
+        """A value, or None when missing (counted) or invalid (error)."""
+        if text.isdigit():
+            return int(text)
         try:
             value = parse_count(text)
         except ValueError as error:

@@ -50,12 +50,34 @@ class FigureColumns:
         self.ages_to.append(_OPEN if age_to is None else age_to)
         self.values.append(value)
 
-    def rows(self, region_codes: list[str]) -> Iterator[tuple[str, int, str, int, int | None, int]]:
-        """(region_code, year, sex, age_from, age_to, value) for every figure."""
+    def extend(
+        self, region: int, age_from: int, age_to: int | None, keys: list[tuple[int, str]], values: list[int]
+    ) -> None:
+        """Add one CSV row's values, which share region and age; keys are (year, sex) per value."""
+        count = len(values)
+        self.regions.extend([region] * count)
+        self.ages_from.extend([age_from] * count)
+        self.ages_to.extend([_OPEN if age_to is None else age_to] * count)
+        self.years.extend([year for year, _sex in keys])
+        self.sexes.extend([_SEX_INDEX[sex] for _year, sex in keys])
+        self.values.extend(values)
+
+    def rows(
+        self, dataset_id: int, region_codes: list[str]
+    ) -> Iterator[tuple[int, str, int, str, int, int | None, int]]:
+        """(dataset_id, region_code, year, sex, age_from, age_to, value) for every figure: a row to insert."""
         for region, year, sex, age_from, age_to, value in zip(
             self.regions, self.years, self.sexes, self.ages_from, self.ages_to, self.values, strict=True
         ):
-            yield region_codes[region], year, SEXES[sex], age_from, None if age_to == _OPEN else age_to, value
+            yield (
+                dataset_id,
+                region_codes[region],
+                year,
+                SEXES[sex],
+                age_from,
+                None if age_to == _OPEN else age_to,
+                value,
+            )
 
     def region_indexes(self) -> set[int]:
         return set(self.regions)

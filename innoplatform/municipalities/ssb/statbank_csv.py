@@ -147,21 +147,29 @@ def _read_row(
     spec: TableSpec,
     cells: CellReader,
 ) -> None:
-    def at(role: str) -> tuple[str, str]:
+    """Check one row and add its values, grouped by dataset so each group is appended in one go."""
+
+    def at(role: str) -> tuple[str, int, str]:
         index = dimensions[role]
-        return row[index], place(line, header[index])
+        return row[index], line, header[index]
 
     region = cells.region(*at("region"), len(value_columns))
     age = cells.age(*at("age"))
     sex = cells.sex(*at("sex")) if "sex" in dimensions else None
     year = cells.year(*at("year")) if "year" in dimensions else None
     alternative = cells.alternative(*at("alternative"), spec) if "alternative" in dimensions else None
-    if region is None or age is None:
-        return
+    groups: dict[str, tuple[list[tuple[int, str]], list[int]]] = {}
     for column in value_columns:
-        columns = cells.buffer.columns(spec, column.alternative or alternative or "")
         value = cells.count(row[column.index], line, column.heading)
         row_year = column.year or year
-        if columns is None or value is None or row_year is None:
+        if value is None or row_year is None:
             continue
-        columns.append(region, row_year, column.sex or sex or "T", age[0], age[1], value)
+        keys, values = groups.setdefault(column.alternative or alternative or "", ([], []))
+        keys.append((row_year, column.sex or sex or "T"))
+        values.append(value)
+    if region is None or age is None:
+        return
+    for group_alternative, (keys, values) in groups.items():
+        columns = cells.buffer.columns(spec, group_alternative)
+        if columns is not None:
+            columns.extend(region, age[0], age[1], keys, values)

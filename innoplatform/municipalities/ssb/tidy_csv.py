@@ -73,7 +73,7 @@ def parse_tidy_csv(
         if not table:
             problems.error(source, _("Filen har ingen kolonne «Tabell»; oppgi tabellen med --table."))
         else:
-            fixed = cells.table(table, source)
+            fixed = cells.table(table, 0, source)
     if problems.error_count:
         return
     for row in reader:
@@ -99,17 +99,19 @@ def _read_row(
     table: str | None,
     cells: CellReader,
 ) -> None:
-    def at(role: str) -> tuple[str, str]:
+    def at(role: str) -> tuple[str, int, str]:
         index = roles[role]
-        return row[index], place(line, header[index])
+        return row[index], line, header[index]
 
     spec = fixed
     if spec is None:
-        text, where = at("table")
+        text, _line, column = at("table")
         if table and text.strip() != table:
-            cells.buffer.problems.error(where, _("Tabell %(found)s, ikke %(table)s.") % {"found": text, "table": table})
+            cells.buffer.problems.error(
+                place(line, column), _("Tabell %(found)s, ikke %(table)s.") % {"found": text, "table": table}
+            )
             return
-        spec = cells.table(text, where)
+        spec = cells.table(text, line, column)
     region = cells.region(*at("region"), 1)
     age = cells.age(*at("age"))
     year = cells.year(*at("year"))
@@ -119,10 +121,10 @@ def _read_row(
         role = "alternative" if "alternative" in roles else "contents"
         alternative = cells.alternative(*at(role), spec) if role in roles else "MMMM"
     if spec is not None and "base_year" in roles:
-        text, where = at("base_year")
+        text, _line, column = at("base_year")
         if text.strip() and text.strip() != str(spec.base_year or ""):
             cells.buffer.problems.error(
-                where,
+                place(line, column),
                 _("Basisåret %(found)s passer ikke til tabell %(table)s.") % {"found": text, "table": spec.id},
             )
     value = cells.count(row[roles["value"]], line, header[roles["value"]])

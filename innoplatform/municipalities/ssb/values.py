@@ -51,6 +51,8 @@ def parse_count(text: str) -> int | None:
 
     Raises ValueError for anything else that is not a non-negative whole number.
     """
+    if text.isdigit():
+        return int(text)
     text = text.strip()
     if text in MISSING_SYMBOLS:
         return None

@@ -1,22 +1,26 @@
 """Store a validated FigureBuffer: one transaction, replacing each dataset's figures for the regions and years read.
 
-Re-importing a file deletes the figures of the regions and years it covers and inserts
-them again, so the result is the same rows whether it is the first or the
-tenth import, and importing 2023 does not remove 2024. Rows are built lazily in batches for bulk_create, so memory
-stays flat however large the import is.
+Re-importing a file deletes the figures of the regions and years it covers and
+inserts them again, so the result is the same rows whether it is the first or
+the tenth import, and importing 2023 does not remove 2024.
+
+Rows are inserted with `executemany` on plain tuples rather than `bulk_create`:
+for two million figures `bulk_create` spent two thirds of its time building
+model instances and per-field SQL, which took the import from seconds to minutes.
+The SQL is a plain parameterised INSERT, the same on SQLite and PostgreSQL.
 """
 
 import itertools
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from innoplatform.municipalities.models import PopulationDataset, PopulationFigure
 
 from .figures import FigureBuffer
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 10_000
 PROGRESS_EVERY = 100_000
 
 
@@ -28,6 +32,7 @@ def write_buffer(
     written = 0
     next_report = PROGRESS_EVERY
     datasets = []
+    insert = _insert_sql()
     with transaction.atomic():
         for key, columns in buffer.datasets.items():
             dataset, _created = PopulationDataset.objects.update_or_create(
@@ -46,25 +51,21 @@ def write_buffer(
             PopulationFigure.objects.filter(
                 dataset=dataset, region_code__in=regions, year__in=sorted(set(columns.years))
             ).delete()
-            rows = columns.rows(buffer.region_codes)
-            while batch := list(itertools.islice(rows, BATCH_SIZE)):
-                PopulationFigure.objects.bulk_create(
-                    [
-                        PopulationFigure(
-                            dataset_id=dataset.pk,
-                            region_code=region,
-                            year=year,
-                            sex=sex,
-                            age_from=age_from,
-                            age_to=age_to,
-                            value=value,
-                        )
-                        for region, year, sex, age_from, age_to, value in batch
-                    ],
-                    batch_size=BATCH_SIZE,
-                )
-                written += len(batch)
-                if progress and written >= next_report:
-                    progress(written, total)
-                    next_report += PROGRESS_EVERY
+            rows = columns.rows(dataset.pk, buffer.region_codes)
+            with connection.cursor() as cursor:
+                while batch := list(itertools.islice(rows, BATCH_SIZE)):
+                    cursor.executemany(insert, batch)
+                    written += len(batch)
+                    if progress and written >= next_report:
+                        progress(written, total)
+                        next_report += PROGRESS_EVERY
     return datasets
+
+
+def _insert_sql() -> str:
+    """INSERT for PopulationFigure's columns, quoted for the current database."""
+    meta = PopulationFigure._meta
+    names = ["dataset", "region_code", "year", "sex", "age_from", "age_to", "value"]
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in names)
+    placeholders = ", ".join(["%s"] * len(names))
+    return f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
