@@ -78,7 +78,7 @@ def _start(rng: random.Random, size: int, ruralness: float) -> Population:
 
 def _wave(year: int) -> float:
     """How strongly 67–79 ages into 80+ in a year: the large post-war cohorts reach 80 from the mid-2020s."""
-    return min(1.7, 0.45 + 0.06 * (year - OBSERVED_YEARS[0]))
+    return min(1.7, 0.6 + 0.055 * (year - OBSERVED_YEARS[0]))
 
 
 def _step(population: Population, migration: float, alternative: Alternative, year: int) -> Population:

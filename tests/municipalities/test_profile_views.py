@@ -40,7 +40,8 @@ def test_profile_shows_charts_tables_challenges_and_similar(client, home_page, f
     assert content.count('role="img"') == 3
     assert 'aria-labelledby="chart-age-title chart-age-desc"' in content
     assert "chart-line--projected" in content and "Framskrevet" in content
-    assert "<caption>" in content and 'scope="col"' in content
+    assert '<caption id="table-age">' in content and 'scope="col"' in content
+    assert 'role="region" aria-labelledby="table-age"' in content
     assert "Befolkningspyramide 2025 og 2040" in content
     assert "Menn 2025" in content  # figures by sex give a pyramid by sex
     assert "Mangel på arbeidskraft" in content and "Færre barn og unge" in content

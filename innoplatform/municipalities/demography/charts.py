@@ -2,21 +2,19 @@
 
 Charts are drawn on the server because the CSP forbids inline scripts and the
 pages must work offline and on phones (fixed viewBox, scaled to 100 % width).
-Series are told apart by colour, marker shape and a text label at the line end;
-projected values are dashed and sit right of a divider at the base year.
+Series are told apart by colour, marker shape and a legend in HTML (which stays
+readable on a phone); projected values are dashed, right of a divider at the base year.
 """
 
 import math
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from django.utils.formats import number_format
 
-WIDTH = 640
-HEIGHT = 320
-LEFT, RIGHT, TOP, BOTTOM = 48, 132, 24, 40
+WIDTH = 480
+HEIGHT = 300
+LEFT, RIGHT, TOP, BOTTOM = 44, 24, 26, 36
 MARKERS = ("circle", "square", "triangle", "diamond", "cross")
-LABEL_GAP = 14
 
 
 def marker_path(shape: str, x: float, y: float) -> str:
@@ -39,7 +37,6 @@ class LineSeries:
     solid: str
     dashed: str
     points: list[tuple[float, float]]
-    label_y: float = 0.0
 
     @property
     def shape(self) -> str:
@@ -50,8 +47,9 @@ class LineSeries:
         return [marker_path(self.shape, x, y) for x, y in self.points]
 
     @property
-    def label_marker(self) -> str:
-        return marker_path(self.shape, WIDTH - RIGHT + 14, self.label_y - 4)
+    def legend_marker(self) -> str:
+        """The marker for the legend swatch (viewBox 0 0 32 12)."""
+        return marker_path(self.shape, 16, 6)
 
 
 @dataclass
@@ -66,7 +64,6 @@ class LineChart:
     top: int = TOP
     plot_right: float = WIDTH - RIGHT
     plot_bottom: float = HEIGHT - BOTTOM
-    label_x: float = WIDTH - RIGHT + 24
     projection_width: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
@@ -94,16 +91,6 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     if ticks[-1] < high:
         ticks.append(round(value, 6))
     return ticks
-
-
-def _spread_labels(series: list[LineSeries], top: float, bottom: float) -> None:
-    ordered = sorted(series, key=lambda s: s.label_y)
-    for previous, current in pairwise(ordered):
-        current.label_y = max(current.label_y, previous.label_y + LABEL_GAP)
-    overflow = (ordered[-1].label_y if ordered else 0) - bottom
-    if overflow > 0:
-        for item in ordered:
-            item.label_y = max(top, item.label_y - overflow)
 
 
 def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divider_year: int | None) -> LineChart:
@@ -135,10 +122,8 @@ def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divi
                 solid=" ".join(f"{x(yr)},{y(points[yr])}" for yr in solid),
                 dashed=" ".join(f"{x(yr)},{y(points[yr])}" for yr in dashed),
                 points=[(x(yr), y(points[yr])) for yr in marker_years],
-                label_y=y(points[present[-1]]) + 4,
             )
         )
-    _spread_labels(series, y1, y0)
     step = 5 if last - first > 12 else 2 if last - first > 5 else 1
     x_ticks = [(x(year), str(year)) for year in years if year % step == 0]
     y_ticks = [(y(value), number_format(value, decimal_pos=0, force_grouping=True)) for value in ticks]
@@ -180,7 +165,7 @@ def pyramid(
 
     `now`/`then` map sex ("M", "K" or "T") to persons per group code.
     """
-    left, right = 112, WIDTH - 16
+    left, right = 104, WIDTH - 28
     sexes = ("M", "K") if by_sex else ("T",)
     largest = max(
         [now[s].get(g, 0) for s in sexes for g, _ in groups]

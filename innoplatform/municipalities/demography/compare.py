@@ -17,6 +17,7 @@ MAX_COMPARED = 6
 
 @dataclass(frozen=True)
 class ComparedRow:
+    key: str
     label: str
     values: list
 
@@ -61,7 +62,9 @@ def compare_kommuner(kommuner: list[Kommune], alternative: str | None = None) ->
     ordered = [summaries.get(kommune.number) for kommune in kommuner]
     year = str(CHALLENGE_YEAR)
     rows = [
-        ComparedRow(str(INDICATOR_LABELS[key]), [s.indicators.get(year, {}).get(key) if s else None for s in ordered])
+        ComparedRow(
+            key, str(INDICATOR_LABELS[key]), [s.indicators.get(year, {}).get(key) if s else None for s in ordered]
+        )
         for key in INDICATOR_KEYS
     ]
     challenges = [[str(Challenge(code).label) for code in s.challenges] if s else [] for s in ordered]
