@@ -17,6 +17,8 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("kommuner/", include("innoplatform.municipalities.urls")),
     path("api/kommuner/", include("innoplatform.municipalities.api_urls")),
+    path("casebibliotek/", include("cases.urls")),
+    path("api/cases/", include("cases.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "innoplatform.core",
     "innoplatform.accounts",
     "innoplatform.municipalities",
+    "cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -241,6 +242,8 @@ ACCOUNT_RATE_LIMITS = {
     "export_data": "10/h/user",
     "delete_account": "10/h/user",
     "edit_profile": "30/h/user",
+    "suggest_case": "5/h/user",
+    "mark_case_reuse": "30/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SOCIALACCOUNT_ONLY = False

@@ -1,0 +1,217 @@
+"""Filtering, free-text search, sorting and facet counts over the published cases.
+
+Filters combine with AND across facets and OR within one facet. Each facet's counts
+are computed with every other facet's filter applied (so choosing "Barnehage" still
+shows how many cases the other service areas have), one GROUP BY query per facet:
+the number of queries is constant whatever the number of cases.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import PageViewRestriction
+
+from innoplatform.core.vocabularies import Phase
+from innoplatform.municipalities.models import Fylke, Kommune
+
+from .models import VOCABULARIES, CaseCode, CasePage, CasePartner, CaseTag, Dimension
+
+CaseKommune = CasePage.kommuner.through
+
+MAX_QUERY_LENGTH = 200
+
+SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "nyeste": (_("Nyeste først"), ("-start_year", "title")),
+    "eldste": (_("Eldste først"), ("start_year", "title")),
+    "tittel": (_("Tittel (A–Å)"), ("title",)),
+    "oppdatert": (_("Sist oppdatert"), ("-last_published_at", "title")),
+}
+DEFAULT_SORT = "nyeste"
+
+FACET_PARAMS: dict[str, str] = {
+    "tjenesteomrade": Dimension.SERVICE_AREA,
+    "sektor": Dimension.SECTOR,
+    "fase": "phase",
+    "utfordring": Dimension.CHALLENGE,
+    "fylke": "fylke",
+    "kommune": "kommune",
+    "ar": "year",
+}
+"""URL parameter → facet key. The URL carries the whole search state."""
+
+FACET_LABELS = {
+    Dimension.SERVICE_AREA: _("Tjenesteområde"),
+    Dimension.SECTOR: _("Sektor"),
+    "phase": _("Fase"),
+    Dimension.CHALLENGE: _("Utfordring"),
+    "fylke": _("Fylke"),
+    "kommune": _("Kommune"),
+    "year": _("Startår"),
+}
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """A parsed, validated search: unknown codes and malformed values are dropped."""
+
+    query: str = ""
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = DEFAULT_SORT
+
+    @classmethod
+    def from_querydict(cls, params: QueryDict) -> "CaseFilters":
+        selected: dict[str, tuple[str, ...]] = {}
+        for param, key in FACET_PARAMS.items():
+            values = tuple(dict.fromkeys(value for value in params.getlist(param) if _valid(key, value)))
+            if values:
+                selected[key] = values
+        sort = params.get("sorter", DEFAULT_SORT)
+        return cls(
+            query=params.get("q", "").strip()[:MAX_QUERY_LENGTH],
+            selected=selected,
+            sort=sort if sort in SORTS else DEFAULT_SORT,
+        )
+
+    def values(self, key: str) -> tuple[str, ...]:
+        return self.selected.get(key, ())
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.query or self.selected)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    key: str
+    param: str
+    label: str
+    options: list[FacetOption]
+
+
+def _valid(key: str, value: str) -> bool:
+    if key in VOCABULARIES:
+        return value in VOCABULARIES[key].values
+    if key == "phase":
+        return value in Phase.values
+    if key == "fylke":
+        return len(value) == 2 and value.isdigit()
+    if key == "kommune":
+        return len(value) == 4 and value.isdigit()
+    return len(value) == 4 and value.isdigit()  # year
+
+
+def published_cases() -> QuerySet[CasePage]:
+    """Every case the public may see: live, and under no view restriction.
+
+    Wagtail's `.public()` runs a query to build its filter; this keeps the check in the same query.
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        case_path=ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    ).filter(case_path__startswith=F("page__path"))
+    return CasePage.objects.live().exclude(Exists(restricted))
+
+
+def search_text(cases: QuerySet[CasePage], query: str) -> QuerySet[CasePage]:
+    """Free-text match on title, summary, results, partner names and tags.
+
+    Kept in this one function so the platform's common search layer can replace it.
+    """
+    if not query:
+        return cases
+    partners = CasePartner.objects.filter(name__icontains=query).values("page_id")
+    tagged = CaseTag.objects.filter(tag__name__icontains=query).values("content_object_id")
+    return cases.filter(
+        Q(title__icontains=query)
+        | Q(introduction__icontains=query)
+        | Q(results_text__icontains=query)
+        | Q(pk__in=partners)
+        | Q(pk__in=tagged)
+    )
+
+
+def _filter_one(cases: QuerySet[CasePage], key: str, values: Iterable[str]) -> QuerySet[CasePage]:
+    values = list(values)
+    if key in VOCABULARIES:
+        return cases.filter(pk__in=CaseCode.objects.filter(dimension=key, code__in=values).values("page_id"))
+    if key == "phase":
+        return cases.filter(phase__in=values)
+    if key == "year":
+        return cases.filter(start_year__in=[int(value) for value in values])
+    if key == "fylke":
+        rows = CaseKommune.objects.filter(kommune__fylke__number__in=values)
+    else:
+        rows = CaseKommune.objects.filter(kommune__number__in=values)
+    return cases.filter(pk__in=rows.values("casepage_id"))
+
+
+def filter_cases(cases: QuerySet[CasePage], filters: CaseFilters, *, skip: str | None = None) -> QuerySet[CasePage]:
+    """Apply the text query and every facet filter except `skip` (used for that facet's own counts)."""
+    cases = search_text(cases, filters.query)
+    for key, values in filters.selected.items():
+        if key != skip:
+            cases = _filter_one(cases, key, values)
+    return cases
+
+
+def sort_cases(cases: QuerySet[CasePage], sort: str) -> QuerySet[CasePage]:
+    return cases.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])[1])
+
+
+def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str) -> dict[str, int]:
+    ids = filter_cases(base, filters, skip=key).values("pk")
+    if key in VOCABULARIES:
+        rows = CaseCode.objects.filter(dimension=key, page_id__in=ids).values_list("code").annotate(n=Count("id"))
+    elif key == "phase":
+        rows = base.filter(pk__in=ids).order_by().values_list("phase").annotate(n=Count("pk"))
+    elif key == "year":
+        rows = base.filter(pk__in=ids).order_by().values_list("start_year").annotate(n=Count("pk"))
+    else:
+        column = "kommune__fylke__number" if key == "fylke" else "kommune__number"
+        rows = (
+            CaseKommune.objects.filter(casepage_id__in=ids)
+            .values_list(column)
+            .annotate(n=Count("casepage_id", distinct=True))
+        )
+    return {str(value): count for value, count in rows.order_by()}
+
+
+def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -> list[Facet]:
+    """All facets with their options and counts; options without cases are left out unless selected."""
+    base = published_cases() if base is None else base
+    counts = {key: _counts(base, filters, key) for key in FACET_LABELS}
+    labels: dict[str, dict[str, str]] = {key: dict(vocabulary.choices) for key, vocabulary in VOCABULARIES.items()}
+    labels["phase"] = dict(Phase.choices)
+    places = set(counts["fylke"]) | set(filters.values("fylke"))
+    labels["fylke"] = dict(Fylke.objects.filter(number__in=places).values_list("number", "name"))
+    kommuner = set(counts["kommune"]) | set(filters.values("kommune"))
+    labels["kommune"] = dict(Kommune.objects.filter(number__in=kommuner).order_by("name").values_list("number", "name"))
+    years = sorted(set(counts["year"]) | set(filters.values("year")), reverse=True)
+    labels["year"] = {year: year for year in years}
+
+    facets = []
+    for param, key in FACET_PARAMS.items():
+        chosen = set(filters.values(key))
+        options = [
+            FacetOption(value=value, label=str(label), count=counts[key].get(value, 0), selected=value in chosen)
+            for value, label in labels[key].items()
+            if counts[key].get(value) or value in chosen
+        ]
+        facets.append(Facet(key=key, param=param, label=str(FACET_LABELS[key]), options=options))
+    return facets
+
+
+def with_list_relations(cases: QuerySet[CasePage]) -> QuerySet[CasePage]:
+    """What a listing shows of each case, fetched in a fixed number of queries."""
+    return cases.defer_streamfields().prefetch_related("codes", "kommuner")

@@ -1,0 +1,76 @@
+"""The case library's place in the platform: menu section, kommune page, personal data, demo."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from innoplatform.accounts.extensions import ProfileSection
+from innoplatform.core.sections import PlatformSection
+from innoplatform.municipalities.extensions import KommuneSection
+
+from .demo import load_demo_cases
+from .models import CasePage, CaseReuse
+from .related import cases_for_kommune
+from .submission import case_library
+
+
+@hooks.register("register_platform_section")
+def case_library_section() -> PlatformSection | None:
+    if case_library() is None:
+        return None
+    return PlatformSection(
+        label=_("Eksempler"),
+        description=_("Se hva andre kommuner har prøvd, hvem de samarbeidet med, og hvordan det gikk."),
+        url_name="cases:library",
+        order=20,
+    )
+
+
+@hooks.register("register_kommune_section")
+def kommune_cases_section(request: HttpRequest, kommune) -> KommuneSection:
+    return KommuneSection(
+        title=_("Eksempler"),
+        template_name="cases/includes/kommune_section.html",
+        context={"kommune": kommune, **cases_for_kommune(kommune)},
+        order=20,
+    )
+
+
+@hooks.register("register_profile_section")
+def submitted_cases_section(request: HttpRequest) -> ProfileSection | None:
+    submitted = CasePage.objects.filter(submitted_by=request.user).order_by("-latest_revision_created_at")
+    if not submitted.exists():
+        return None
+    return ProfileSection(
+        title=_("Eksempler du har foreslått"),
+        template_name="cases/includes/profile_section.html",
+        context={"submitted": list(submitted)},
+        order=50,
+    )
+
+
+@hooks.register("register_personal_data")
+def personal_case_data(user) -> tuple[str, object]:
+    submitted = CasePage.objects.filter(submitted_by=user).order_by("pk")
+    reuses = CaseReuse.objects.filter(marked_by=user).select_related("page", "kommune").order_by("pk")
+    return (
+        "eksempler",
+        {
+            "foreslått": [
+                {"tittel": page.title, "publisert": page.live, "sist_endret": _iso(page.latest_revision_created_at)}
+                for page in submitted
+            ],
+            "markert_tatt_i_bruk": [
+                {"eksempel": reuse.page.title, "kommune": reuse.kommune.name, "markert": reuse.created_at.isoformat()}
+                for reuse in reuses
+            ],
+        },
+    )
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+hooks.register("register_demo_loader", load_demo_cases)

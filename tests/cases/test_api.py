@@ -1,0 +1,83 @@
+"""The JSON API and the CSV export of a filtered list."""
+
+import csv
+import io
+
+import pytest
+
+from cases.factories import CasePageFactory
+from cases.models import Dimension
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_cases(case_index, kommuners):
+    first = CasePageFactory(
+        parent=case_index,
+        title="Læringsbrett i skolen",
+        slug="laeringsbrett",
+        kommuner=[kommuners[0]],
+        start_year=2020,
+        codes={Dimension.SERVICE_AREA: ["skole"], Dimension.SECTOR: ["kommune", "naeringsliv"]},
+    )
+    second = CasePageFactory(
+        parent=case_index,
+        title="Frisklivssentral på hjul",
+        slug="frisklivssentral",
+        kommuner=[kommuners[2]],
+        codes={Dimension.SERVICE_AREA: ["helse-og-omsorg"], Dimension.CHALLENGE: ["folkehelse"]},
+    )
+    second.partners.create(name="Idrettslaget", sector="frivillig")
+    second.save()
+    return first, second
+
+
+@pytest.fixture
+def kommuners(kommuner):
+    return kommuner
+
+
+def test_list_is_paginated_and_filterable(client, two_cases):
+    data = client.get("/api/cases/").json()
+    assert data["count"] == 2 and data["pages"] == 1 and data["next"] is None
+    assert {item["slug"] for item in data["results"]} == {"laeringsbrett", "frisklivssentral"}
+    assert data["facets"]["tjenesteomrade"] == [
+        {"value": "skole", "label": "Skole", "count": 1},
+        {"value": "helse-og-omsorg", "label": "Helse og omsorg", "count": 1},
+    ]
+    filtered = client.get("/api/cases/", {"tjenesteomrade": "skole", "fylke": "91"}).json()
+    assert [item["slug"] for item in filtered["results"]] == ["laeringsbrett"]
+    item = filtered["results"][0]
+    assert item["municipalities"] == ["9101"]
+    assert item["sectors"] == ["kommune", "naeringsliv"]
+    assert item["url"].endswith("/eksempler/laeringsbrett/")
+
+
+def test_list_without_trailing_slash_redirects(client, two_cases):
+    assert client.get("/api/cases").status_code == 301
+
+
+def test_detail(client, two_cases):
+    data = client.get("/api/cases/frisklivssentral/").json()
+    assert data["title"] == "Frisklivssentral på hjul"
+    assert data["partners"] == [{"name": "Idrettslaget", "sector": "frivillig"}]
+    assert data["municipalities"] == [{"number": "9201", "name": "Sørvåg", "fylke": "Sørfylke"}]
+    assert data["challenges"] == ["folkehelse"]
+    assert data["reused_by"] == []
+
+
+def test_unpublished_case_is_not_in_the_api(client, two_cases):
+    two_cases[0].unpublish()
+    assert client.get("/api/cases/laeringsbrett/").status_code == 404
+    assert client.get("/api/cases/").json()["count"] == 1
+
+
+def test_csv_export_of_filtered_list(client, two_cases):
+    response = client.get("/api/cases/eksport.csv", {"tjenesteomrade": "helse-og-omsorg"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["slug", "title", "summary"]
+    assert len(rows) == 2 and rows[1][0] == "frisklivssentral"
+    assert rows[1][rows[0].index("municipalities")] == "9201"
