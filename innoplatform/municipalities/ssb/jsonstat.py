@@ -105,10 +105,20 @@ def parse_jsonstat(
         problems.error(source, _("«id», «size» og «dimension» stemmer ikke overens."))
         return
 
-    resolved: list[list[Any]] = []
-    slots: list[str] = []
+    roles: list[str] = []
     for position, dimension_id in enumerate(ids):
         role = _role_of(dimension_id, dataset)
+        if role is None and sizes[position] > 1:
+            if not spec.is_projection:
+                problems.error(source, _("Ukjent dimensjon «%(dim)s».") % {"dim": dimension_id})
+                return
+            # A projection table may carry the alternative in a dimension of its own.
+            role = "alternative"
+        roles.append(role or "ignored")
+    if "alternative" in roles and "contents" in roles:
+        roles[roles.index("contents")] = "ignored"
+    resolved: list[list[Any]] = []
+    for position, (dimension_id, role) in enumerate(zip(ids, roles, strict=True)):
         cats = categories(dimensions[dimension_id])
         if len(cats) != sizes[position]:
             problems.error(
@@ -116,17 +126,17 @@ def parse_jsonstat(
                 _("har %(n)s kategorier, men size sier %(size)s.") % {"n": len(cats), "size": sizes[position]},
             )
             return
-        if role is None:
-            if len(cats) == 1:
-                resolved.append([None])
-                slots.append("ignored")
-                continue
-            role = "alternative"
-        if role in slots:
+        if role != "ignored" and roles.count(role) > 1:
             problems.error(source, _("Dimensjonen «%(dim)s» finnes to ganger.") % {"dim": dimension_id})
             return
-        slots.append(role)
+        if role == "ignored":
+            if len(cats) > 1:
+                problems.error(source, _("Dimensjonen «%(dim)s» kan ikke brukes.") % {"dim": dimension_id})
+                return
+            resolved.append([None])
+            continue
         resolved.append(_resolve(role, cats, spec, buffer, resolver, f"{source}, {dimension_id}"))
+    slots = roles
     for role in _REQUIRED:
         if role not in slots:
             label = {"region": "Region", "age": "Alder", "year": "Tid"}[role]
@@ -198,6 +208,8 @@ def _walk(
     region_at, year_at, age_at = position["region"], position["year"], position["age"]
     sex_at = position.get("sex")
     alternative_at = position.get("alternative", position.get("contents"))
+    alternatives = [""] if alternative_at is None else resolved[alternative_at]
+    targets = [buffer.columns(spec, alternative) for alternative in alternatives]
     regions = resolved[region_at]
     region_indexes = [buffer.region(region, source) if region.kind.is_stored else None for region in regions]
     for cell, (combo, value) in enumerate(zip(itertools.product(*(range(s) for s in sizes)), values, strict=True)):
@@ -205,8 +217,7 @@ def _walk(
         if region is None:
             buffer.region(regions[combo[region_at]], source)
             continue
-        alternative = "" if alternative_at is None else resolved[alternative_at][combo[alternative_at]]
-        columns = buffer.columns(spec, alternative)
+        columns = targets[0 if alternative_at is None else combo[alternative_at]]
         if columns is None:
             continue
         if value is None:

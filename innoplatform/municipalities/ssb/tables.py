@@ -90,10 +90,10 @@ def resolve_alternative(code: str, label: str, table: TableSpec) -> str:
         if _BARE_CODE.match(text):
             return text
     for text in (label, code):
-        name = text.strip().lower()
-        if name in _ALTERNATIVE_NAMES:
+        if (name := text.strip().lower()) in _ALTERNATIVE_NAMES:
             return _ALTERNATIVE_NAMES[name]
-        if name in _CONTENTS_CODES:
+    for text in (code, label):
+        if (name := text.strip().lower()) in _CONTENTS_CODES:
             return _CONTENTS_CODES[name]
     raise ValueError(_("Ukjent framskrivingsalternativ «%(value)s».") % {"value": label or code})
 
