@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from innoplatform.municipalities.demography.summaries import refresh_demographic_summaries
 from innoplatform.municipalities.factories import KommuneFactory
-from innoplatform.municipalities.models import Kommune, Service, ServiceRate
+from innoplatform.municipalities.models import Kommune, PopulationDataset, Service, ServiceRate
 
-from .demography_helpers import dataset, load_population
+from .demography_helpers import BASE_2025, TARGET_2040, add_groups, dataset, load_population, observed_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +70,6 @@ def test_profile_says_which_rates_are_in_use(client, home_page, figures):
 
 def test_demo_figures_are_labelled(client, home_page):
     load_population(TELEMARK)
-    from innoplatform.municipalities.models import PopulationDataset
-
     PopulationDataset.objects.update(is_demo=True)
     refresh_demographic_summaries()
     content = client.get("/kommuner/4003-skien/").content.decode()
@@ -164,3 +162,25 @@ def test_compare_and_csv_query_counts_are_constant(client, home_page, django_ass
         client.get(reverse("municipalities:compare"), {"k": others})
     with django_assert_max_num_queries(8):
         client.get(reverse("municipalities:csv", args=[kommune.number, "tjenester"]))
+
+
+def test_profile_with_observed_figures_only(client, home_page):
+    add_groups(observed_dataset(), "4003", 2025, BASE_2025)
+    refresh_demographic_summaries()
+    response = client.get("/kommuner/4003-skien/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Folketall 2025" in content and "1\xa0000" in content  # grouped with a no-break space
+    assert "Befolkningspyramide" not in content
+    assert client.get("/api/kommuner/4003/profile").json()["indicators"] == {}
+
+
+def test_profile_with_projection_only(client, home_page):
+    projection = dataset()
+    add_groups(projection, "4003", 2026, BASE_2025)
+    add_groups(projection, "4003", 2040, TARGET_2040)
+    refresh_demographic_summaries()
+    response = client.get("/kommuner/4003-skien/")
+    assert response.status_code == 200
+    assert response.context["profile"].base_year == 2026
+    assert "Befolkningspyramide 2026 og 2040" in response.content.decode()
