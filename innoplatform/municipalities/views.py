@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from .demography import presentation
 from .demography.compare import MAX_COMPARED, compare_kommuner, parse_kommune_inputs
-from .demography.indicators import CHALLENGE_YEAR, TARGET_YEARS
+from .demography.indicators import CHALLENGE_YEAR
 from .demography.profile import KommuneProfile, build_profile
 from .extensions import kommune_sections
 from .models import AgeGroup, Kommune
@@ -46,7 +46,6 @@ def _profile_context(profile: KommuneProfile) -> dict:
         "age_chart": presentation.age_chart(profile),
         "age_rows": presentation.age_rows(profile),
         "age_groups": AgeGroup.choices,
-        "broad_labels": presentation.broad_labels(),
         "pyramid": presentation.pyramid_chart(profile),
         "pyramid_rows": presentation.pyramid_rows(profile),
         "service_chart": presentation.service_chart(profile),
@@ -56,7 +55,6 @@ def _profile_context(profile: KommuneProfile) -> dict:
         "comparison_rows": comparison_rows,
         "challenges": presentation.challenge_explanations(profile),
         "challenge_year": CHALLENGE_YEAR,
-        "target_years": [year for year in TARGET_YEARS if year in profile.groups_by_year],
         "key_figures": presentation.key_figures(profile),
         "alternative_query": profile.choice.projection.alternative if len(profile.choice.alternatives) > 1 else "",
     }

@@ -15,7 +15,7 @@ from ..models import AgeGroup, DemographicSummary
 from . import challenges as thresholds
 from .aggregation import GROUPS, WORKING_AGE, total_of
 from .charts import LineChart, Pyramid, index_series, line_chart, pyramid
-from .indicators import CHALLENGE_YEAR, INDICATOR_KEYS, INDICATOR_LABELS
+from .indicators import CHALLENGE_YEAR, INDICATOR_KEYS, INDICATOR_LABELS, TARGET_YEARS
 from .profile import BROAD_GROUPS, KommuneProfile
 
 
@@ -211,7 +211,7 @@ def csv_table(profile: KommuneProfile, chart: str) -> tuple[list[str], list[list
     columns, _rows = comparison(profile, CHALLENGE_YEAR)
     header = [_("år"), _("indikator"), *columns]
     rows = []
-    for year in (y for y in (2030, 2040, 2050) if y in profile.groups_by_year):
+    for year in (y for y in TARGET_YEARS if y in profile.groups_by_year):
         for row in comparison(profile, year)[1]:
             rows.append([year, row.label, *(_decimal(value) for value in row.values)])
     return header, rows

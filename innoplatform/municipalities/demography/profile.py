@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from ..models import DemographicSummary, Kommune, PopulationFigure
 from ..public import SimilarKommune, similar_from_summary
 from .aggregation import (
-    AGE_67_PLUS,
     AGE_80_PLUS,
     CHILDREN,
     WORKING_AGE,
@@ -72,14 +71,6 @@ class KommuneProfile:
 
     def sex_groups(self, year: int) -> dict[str, dict[str, int]]:
         return self.series.get(year, {})
-
-    def broad(self, year: int) -> dict[str, int]:
-        """Persons in the broad groups the charts draw (0–15, 20–66, 67–79, 80+) and 67+."""
-        groups = self.groups_by_year[year]
-        result = {code: total_of(groups, members) for code, members in BROAD_GROUPS}
-        result["67+"] = total_of(groups, AGE_67_PLUS)
-        result["total"] = total_of(groups)
-        return result
 
     @property
     def key_years(self) -> list[int]:
