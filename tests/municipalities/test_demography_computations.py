@@ -5,6 +5,7 @@ import pytest
 from innoplatform.municipalities.demography import challenges as thresholds
 from innoplatform.municipalities.demography.aggregation import add_missing_totals, aggregate, group_of
 from innoplatform.municipalities.demography.challenges import derive_challenges
+from innoplatform.municipalities.demography.charts import index_series, line_chart, nice_ticks
 from innoplatform.municipalities.demography.indicators import indicators, status
 
 from .demography_helpers import BASE_2025, TARGET_2040
@@ -100,3 +101,23 @@ def test_thresholds_are_the_documented_ones():
     assert (thresholds.DECLINE_PCT, thresholds.GROWTH_PCT) == (-3.0, 12.0)
     assert (thresholds.DEPENDENCY_RATIO, thresholds.WORKING_AGE_DECLINE_PCT) == (0.45, -5.0)
     assert thresholds.FEWER_CHILDREN_PCT == -10.0
+
+
+def test_line_chart_geometry():
+    chart = line_chart(
+        list(range(2026, 2051)), [("A", {2026: 100, 2040: 150, 2050: 120}), ("B", {2026: 100, 2050: 80})], 2030
+    )
+    assert [label for _x, label in chart.x_ticks] == ["2026", "2030", "2035", "2040", "2045", "2050"]
+    assert chart.y_ticks[0][1] == "80"
+    first, second = chart.series
+    assert first.solid.count(",") == 1  # only 2026 lies before the divider
+    assert first.dashed.count(",") == 2  # 2040 and 2050
+    assert (first.shape, second.shape) == ("circle", "square")
+    assert chart.divider_x is not None and chart.projection_width > 0
+
+
+def test_nice_ticks_and_index_series():
+    assert nice_ticks(0, 17_000, 3) == [0, 10_000, 20_000]
+    assert nice_ticks(83, 212) == [50, 100, 150, 200, 250]
+    assert index_series({2025: 200, 2040: 250}, 2025) == {2025: 100.0, 2040: 125.0}
+    assert index_series({2025: 0, 2040: 250}, 2025) == {}

@@ -125,7 +125,10 @@ def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divi
             )
         )
     step = 5 if last - first > 12 else 2 if last - first > 5 else 1
-    x_ticks = [(x(year), str(year)) for year in years if year % step == 0]
+    labelled = [year for year in years if year % step == 0]
+    if not labelled or labelled[0] - first >= 3:
+        labelled.insert(0, first)  # the base year of a chart that starts off the grid, e.g. 2026
+    x_ticks = [(x(year), str(year)) for year in labelled]
     y_ticks = [(y(value), number_format(value, decimal_pos=0, force_grouping=True)) for value in ticks]
     divider = x(divider_year) if divider_year is not None and first < divider_year < last else None
     return LineChart(series, x_ticks, y_ticks, divider)
