@@ -25,7 +25,7 @@ def download(url: str, target: Path, *, body: bytes | None = None, timeout: floa
         with urllib.request.urlopen(request, timeout=timeout) as response, target.open("wb") as out:  # noqa: S310
             shutil.copyfileobj(response, out)
     except urllib.error.HTTPError as error:
-        detail = error.read(500).decode("utf-8", "replace").strip()
+        detail = error.read(500).decode("utf-8", "replace").strip() if error.fp else str(error.reason)
         raise DownloadError(
             _("SSB svarte %(status)s for %(url)s: %(detail)s") % {"status": error.code, "url": url, "detail": detail}
         ) from None
