@@ -125,3 +125,17 @@ def test_jsonstat_with_alternative_as_its_own_dimension(tmp_path):
     call_command("import_ssb", str(path), "--table", "14746", stdout=StringIO())
     assert sorted(PopulationDataset.objects.values_list("alternative", flat=True)) == ["LLML", "MLMM", "MMMM"]
     assert PopulationDataset.objects.get(alternative="MLMM").figures.count() == 3 * 3 * 2
+
+
+@pytest.mark.django_db
+def test_statbank_csv_with_bom_and_progress_output(tmp_path, monkeypatch):
+    monkeypatch.setattr("innoplatform.municipalities.ssb.writer.PROGRESS_EVERY", 2)
+    monkeypatch.setattr("innoplatform.municipalities.ssb.writer.BATCH_SIZE", 2)
+    path = tmp_path / "bom.csv"
+    text = (DATA / "statbank_07459_no_utf8.csv").read_text(encoding="utf-8")
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_ssb", str(path), stdout=out)
+    assert "2 av 16 verdier lagret" in out.getvalue()
+    assert "16 av 16 verdier lagret" in out.getvalue()
+    assert PopulationDataset.objects.get().figures.count() == 16
