@@ -148,3 +148,9 @@ def test_error_list_is_capped(tmp_path, existing):
     assert message.count("er ikke et tall") == 20
     assert "… og 40 feil til" in message
     assert_unchanged(existing)
+
+
+def test_projection_without_alternative_column(tmp_path, existing):
+    path = write(tmp_path, "p.csv", "region,år,alder,value,Tabell\nSkien,2026,0 år,5,14746\n")
+    assert "linje 2: Tabell 14746 er en framskriving" in fails(path)
+    assert_unchanged(existing)

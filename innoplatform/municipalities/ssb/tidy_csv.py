@@ -119,7 +119,15 @@ def _read_row(
     alternative = ""
     if spec is not None and spec.is_projection:
         role = "alternative" if "alternative" in roles else "contents"
-        alternative = cells.alternative(*at(role), spec) if role in roles else "MMMM"
+        if role in roles:
+            alternative = cells.alternative(*at(role), spec)
+        else:
+            alternative = None
+            cells.buffer.problems.error(
+                _("linje %(line)s") % {"line": line},
+                _("Tabell %(table)s er en framskriving, men filen har ingen kolonne for alternativet.")
+                % {"table": spec.id},
+            )
     if spec is not None and "base_year" in roles:
         text, _line, column = at("base_year")
         if text.strip() and text.strip() != str(spec.base_year or ""):
