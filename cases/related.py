@@ -103,7 +103,7 @@ def phase_course_link(phase: str) -> tuple[str, str] | None:
     return None
 
 
-def cases_for_kommune(kommune: Kommune, limit: int = 10) -> dict[str, list]:
+def cases_for_kommune(kommune: Kommune, limit: int = 6) -> dict[str, list]:
     """The kommune page's view of the library in one query: its own cases, adopted ones, and ones for its challenges."""
     challenges = public.kommune_challenges(kommune)
     own = Exists(CasePage.kommuner.through.objects.filter(casepage_id=OuterRef("pk"), kommune=kommune))

@@ -91,11 +91,12 @@ def case_context(request: HttpRequest, page: CasePage) -> dict:
 
 @require_GET
 def library(request: HttpRequest) -> HttpResponse:
-    """The menu's stable address for the library, wherever editors placed the index page."""
+    """The menu's stable address for the library, wherever editors placed the index page; keeps the filters."""
     index = case_library()
     if index is None:
         raise Http404
-    return redirect(index.url)
+    query = request.GET.urlencode()
+    return redirect(f"{index.url}?{query}" if query else index.url)
 
 
 @require_POST

@@ -129,3 +129,8 @@ def test_api_and_csv_queries_are_constant(client, case_index, kommuner):
     bulk_create_cases(case_index, 990, kommuner)
     large = (_query_count(client, "/api/cases/"), _query_count(client, "/api/cases/eksport.csv", {"fylke": "91"}))
     assert small == large
+
+
+def test_library_redirect_keeps_the_filters(client, case_index):
+    response = client.get(reverse("cases:library"), {"kommune": "9101", "utfordring": ["aldring", "klima"]})
+    assert response.url == f"{case_index.url}?kommune=9101&utfordring=aldring&utfordring=klima"
