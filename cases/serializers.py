@@ -1,8 +1,12 @@
 """Cases as plain data for the JSON API and the CSV export."""
 
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .models import CasePage, Dimension
+from .models import VOCABULARIES, CaseCode, CaseIndexPage, CasePage, Dimension
 from .related import reusing_kommuner
 
 
@@ -12,7 +16,7 @@ def case_summary(page: CasePage, request: HttpRequest) -> dict:
         "slug": page.slug,
         "title": page.title,
         "summary": page.introduction,
-        "url": request.build_absolute_uri(page.url),
+        "url": request.build_absolute_uri(page.get_url(request)),
         "api_url": request.build_absolute_uri(f"/api/cases/{page.slug}/"),
         "municipalities": [kommune.number for kommune in page.kommuner.all()],
         "sectors": page.codes_of(Dimension.SECTOR),
@@ -67,9 +71,40 @@ CSV_COLUMNS = [
 ]
 
 
-def case_csv_row(page: CasePage, request: HttpRequest) -> list[str]:
-    data = case_summary(page, request)
-    return [
-        ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        for value in (data[c] for c in CSV_COLUMNS)
-    ]
+def case_csv_rows(cases: QuerySet[CasePage], request: HttpRequest) -> Iterator[list[str]]:
+    """CSV rows from plain values in three queries, fast enough for 10,000 cases.
+
+    Every case lives directly under the one case index, so its URL is the index's URL plus its slug.
+    """
+    rows = list(cases.values_list("pk", "slug", "title", "introduction", "phase", "start_year", "status"))
+    ids = [row[0] for row in rows]
+    codes: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for page_id, dimension, code in CaseCode.objects.filter(page_id__in=ids).values_list(
+        "page_id", "dimension", "code"
+    ):
+        codes[page_id][dimension].append(code)
+    numbers: dict[int, list[str]] = defaultdict(list)
+    through = CasePage.kommuner.through.objects.filter(casepage_id__in=ids).order_by("kommune__number")
+    for page_id, number in through.values_list("casepage_id", "kommune__number"):
+        numbers[page_id].append(number)
+    index = CaseIndexPage.objects.live().first()
+    base = request.build_absolute_uri(index.get_url(request)) if index else ""
+    order = {dim: {code: n for n, code in enumerate(VOCABULARIES[dim].values)} for dim in VOCABULARIES}
+
+    def joined(page_id: int, dimension: str) -> str:
+        return ", ".join(sorted(codes[page_id][dimension], key=order[dimension].__getitem__))
+
+    for pk, slug, title, summary, phase, year, status in rows:
+        yield [
+            slug,
+            title,
+            summary,
+            f"{base}{slug}/",
+            ", ".join(numbers[pk]),
+            joined(pk, Dimension.SECTOR),
+            joined(pk, Dimension.SERVICE_AREA),
+            joined(pk, Dimension.CHALLENGE),
+            phase,
+            str(year),
+            status,
+        ]
