@@ -14,7 +14,7 @@ from ..models import PopulationDataset
 MAIN_ALTERNATIVE = "MMMM"
 OBSERVED_TABLE = "07459"
 CACHE_KEY = "municipalities:population-datasets"
-CACHE_SECONDS = 300
+CACHE_SECONDS = 60
 
 
 @dataclass(frozen=True)
