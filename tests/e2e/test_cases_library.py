@@ -80,7 +80,7 @@ def test_search_filter_open_mark_reuse_and_see_it_on_the_kommune_page(page, libr
     expect(page.get_by_role("link", name=CASE_TITLE)).to_be_visible()
 
 
-def test_hostile_suggestion_cannot_run_script(page, library):
+def test_hostile_suggestion_cannot_run_script(page, library, axe):
     from cases.models import CasePage
 
     user = UserFactory(kommune=Kommune.objects.get(number="3407"))
@@ -89,6 +89,7 @@ def test_hostile_suggestion_cannot_run_script(page, library):
     log_in(page, library, user)
     page.goto(library + "/casebibliotek/foresla/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Foreslå et eksempel")
+    axe(page)
     page.get_by_label("Tittel").fill('Nattkamera <script>alert("tittel")</script>')
     page.get_by_label("Sammendrag").fill("<img src=x onerror=alert(2)> Færre nattbesøk.")
     page.get_by_label("Beskrivelse").fill(HOSTILE)
@@ -100,6 +101,7 @@ def test_hostile_suggestion_cannot_run_script(page, library):
     page.get_by_role("button", name="Send forslaget til redaksjonen").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Takk for forslaget")
+    axe(page)
     preview = page.get_by_role("region", name="Slik lagret vi teksten")
     expect(preview.get_by_text("nattkamera", exact=True)).to_be_visible()
     assert preview.locator("script, img, [onerror]").count() == 0
@@ -111,3 +113,15 @@ def test_hostile_suggestion_cannot_run_script(page, library):
     html = str(draft.body)
     assert "<script" not in html and "onerror" not in html and "<img" not in html
     assert not CasePage.objects.get(submitted_by=user).live
+
+
+def test_suggestion_form_reports_errors_accessibly(page, library, axe):
+    log_in(page, library, UserFactory())
+    page.goto(library + "/casebibliotek/foresla/")
+    page.get_by_role("button", name="Send forslaget til redaksjonen").click()
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("heading", name="Skjemaet inneholder feil")).to_be_visible()
+    summary.get_by_role("link", name=re.compile("^Tittel")).click()
+    expect(page.get_by_label("Tittel")).to_be_focused()
+    expect(page.get_by_label("Tittel")).to_have_attribute("aria-invalid", "true")
+    axe(page)
