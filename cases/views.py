@@ -77,7 +77,7 @@ def index_context(request: HttpRequest, index_page) -> dict:
 def case_context(request: HttpRequest, page: CasePage) -> dict:
     related = related_cases(page)
     reason = reuse_ineligibility(request.user)
-    reusers = list(reusing_kommuner(page))
+    reusers = list(reusing_kommuner(page)) if page.pk else []  # a preview of a new case has no pk
     return {
         "kommune_profiles": kommune_profiles(page),
         "related_cases": related,

@@ -73,3 +73,15 @@ def test_edit_form_shows_current_codes(editor_client, case_index, kommuner):
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[case.pk]))
     assert response.context["form"].initial["sectors"] == ["frivillig"]
     assert response.context["form"].initial["service_areas"] == ["kultur"]
+
+
+def test_preview_of_a_new_and_an_existing_case(editor_client, case_index, kommuner):
+    add = reverse("wagtailadmin_pages:preview_on_add", args=["cases", "casepage", case_index.pk])
+    assert editor_client.post(add, case_form(kommuner[0])).json()["is_valid"]
+    html = editor_client.get(add).content.decode()
+    assert "Nattkamera" in html and "Kommunene som var med" in html and "Vi har tatt dette i bruk" not in html
+
+    case = CasePageFactory(parent=case_index, kommuner=[kommuner[1]])
+    edit = reverse("wagtailadmin_pages:preview_on_edit", args=[case.pk])
+    assert editor_client.post(edit, case_form(kommuner[0], slug=case.slug, title="Endret tittel")).json()["is_valid"]
+    assert "Endret tittel" in editor_client.get(edit).content.decode()
