@@ -138,3 +138,16 @@ def test_signal_is_sent_with_the_datasets():
     finally:
         population_imported.disconnect(receiver)
     assert received == [["14288 HHMH", "14288 LLML", "14288 MMMM"]]
+
+
+def test_real_import_replaces_a_demo_dataset_whole():
+    """No generated figure may remain in a dataset once real figures have been imported into it."""
+    demo = PopulationDataset.objects.create(
+        table="07459", kind=PopulationDataset.Kind.OBSERVED, source="Demodata", is_demo=True
+    )
+    PopulationFigure.objects.create(dataset=demo, region_code="0301", year=2024, age_from=0, age_to=0, value=999)
+    run(str(DATA / "jsonstat2_v2_07459.json"))
+    dataset = PopulationDataset.objects.get(table="07459", alternative="")
+    assert not dataset.is_demo
+    assert not dataset.figures.filter(region_code="0301").exists()
+    assert set(dataset.figures.values_list("region_code", flat=True)) == {"4003", "4001"}

@@ -2,7 +2,9 @@
 
 Re-importing a file deletes the figures of the regions and years it covers and
 inserts them again, so the result is the same rows whether it is the first or
-the tenth import, and importing 2023 does not remove 2024.
+the tenth import, and importing 2023 does not remove 2024. Real figures replace
+a demo dataset of the same table whole: no generated figure may stay behind in
+a dataset that is then marked as real.
 
 Rows are inserted with `executemany` on plain tuples rather than `bulk_create`:
 for two million figures `bulk_create` spent two thirds of its time building
@@ -35,6 +37,9 @@ def write_buffer(
     insert = _insert_sql()
     with transaction.atomic():
         for key, columns in buffer.datasets.items():
+            replaces_demo = PopulationDataset.objects.filter(
+                table=key.table, alternative=key.alternative, is_demo=True
+            ).exists()
             dataset, _created = PopulationDataset.objects.update_or_create(
                 table=key.table,
                 alternative=key.alternative,
@@ -47,10 +52,11 @@ def write_buffer(
                 },
             )
             datasets.append(dataset)
-            regions = sorted(buffer.region_codes[index] for index in columns.region_indexes())
-            PopulationFigure.objects.filter(
-                dataset=dataset, region_code__in=regions, year__in=sorted(set(columns.years))
-            ).delete()
+            replaced = PopulationFigure.objects.filter(dataset=dataset)
+            if not replaces_demo:
+                regions = sorted(buffer.region_codes[index] for index in columns.region_indexes())
+                replaced = replaced.filter(region_code__in=regions, year__in=sorted(set(columns.years)))
+            replaced.delete()
             rows = columns.rows(dataset.pk, buffer.region_codes)
             with connection.cursor() as cursor:
                 while batch := list(itertools.islice(rows, BATCH_SIZE)):
