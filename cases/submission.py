@@ -15,10 +15,6 @@ from innoplatform.core.text import norwegian_slugify
 from .models import CaseIndexPage, CasePage, Dimension
 
 
-class NoCaseLibrary(Exception):
-    """There is no published case index to put the suggestion under."""
-
-
 def text_to_html(text: str) -> str:
     """Plain text becomes escaped paragraphs; text with markup keeps only what the sanitizer allows."""
     html = text if "<" in text else linebreaks(text, autoescape=True)
@@ -39,14 +35,11 @@ def case_library() -> CaseIndexPage | None:
 
 
 @transaction.atomic
-def submit_case(user, data: dict) -> CasePage:
-    """Create the suggestion as an unpublished draft under the case index and start moderation.
+def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
+    """Create the suggestion as an unpublished draft under `index` and start moderation.
 
     `data` is a CaseSuggestionForm's cleaned data. The submitter gets a receipt by e-mail.
     """
-    index = case_library()
-    if index is None:
-        raise NoCaseLibrary
     page = CasePage(
         title=data["title"],
         slug=unique_slug(index, data["title"]),

@@ -26,7 +26,7 @@ from .related import (
 )
 from .reuse import has_verified_email, mark_reused, reuse_ineligibility, unmark_reused
 from .serializers import CSV_COLUMNS, case_csv_rows
-from .submission import NoCaseLibrary, case_library, submit_case
+from .submission import case_library, submit_case
 
 PAGE_SIZE = 12
 CSV_LIMIT = 10_000
@@ -54,7 +54,7 @@ def _active_filters(request: HttpRequest, facets) -> list[dict]:
     return active
 
 
-def index_context(request: HttpRequest, index_page) -> dict:
+def index_context(request: HttpRequest) -> dict:
     """Everything the case index shows for the search in the URL."""
     filters = CaseFilters.from_querydict(request.GET)
     base = published_cases()
@@ -125,16 +125,16 @@ def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def suggest(request: HttpRequest) -> HttpResponse:
+    index = case_library()
+    if index is None:
+        raise Http404
     verified = has_verified_email(request.user)
     if request.method == "POST" and verified:
         if limited := limit(request, "suggest_case"):
             return limited
         form = CaseSuggestionForm(request.POST, user=request.user)
         if form.is_valid():
-            try:
-                page = submit_case(request.user, form.cleaned_data)
-            except NoCaseLibrary as error:
-                raise Http404 from error
+            page = submit_case(request.user, form.cleaned_data, index)
             request.session["cases_last_suggestion"] = page.pk
             return redirect("cases:suggestion_received")
     else:

@@ -51,10 +51,6 @@ class CaseCode(models.Model):
     def __str__(self) -> str:
         return f"{self.dimension}:{self.code}"
 
-    @property
-    def label(self) -> str:
-        return VOCABULARIES[self.dimension](self.code).label
-
 
 class CasePartner(Orderable):
     page = ParentalKey("cases.CasePage", on_delete=models.CASCADE, related_name="partners")

@@ -87,7 +87,7 @@ class CaseIndexPage(BasePage):
         from ..views import index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(request, self))
+        context.update(index_context(request))
         return context
 
 

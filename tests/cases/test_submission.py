@@ -124,3 +124,8 @@ def test_other_users_cannot_see_the_receipt(client, case_index, member, kommuner
 @pytest.fixture
 def kommuners_first(kommuner):
     return kommuner[0]
+
+
+def test_no_library_no_form(client, home_page, member):
+    client.force_login(member)
+    assert client.get(reverse("cases:suggest")).status_code == 404
