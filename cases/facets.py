@@ -9,7 +9,8 @@ the number of queries is constant whatever the number of cases.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
+from innoplatform.municipalities.public import kommune_populations
 
 from .models import VOCABULARIES, CaseCode, CasePage, CasePartner, CaseTag, Dimension
 
@@ -39,9 +41,19 @@ FACET_PARAMS: dict[str, str] = {
     "utfordring": Dimension.CHALLENGE,
     "fylke": "fylke",
     "kommune": "kommune",
+    "storrelse": "size",
     "ar": "year",
 }
 """URL parameter → facet key. The URL carries the whole search state."""
+
+SIZE_CLASSES: dict[str, tuple[object, int, int | None]] = {
+    "under-5000": (_("Under 5 000 innbyggere"), 0, 4_999),
+    "5000-19999": (_("5 000–19 999 innbyggere"), 5_000, 19_999),
+    "20000-49999": (_("20 000–49 999 innbyggere"), 20_000, 49_999),
+    "50000-og-over": (_("50 000 innbyggere og flere"), 50_000, None),
+}
+"""Kommune size classes by inhabitants in the latest observed year, after SSB's usual grouping.
+The facet appears only when population figures are imported (demo or SSB)."""
 
 FACET_LABELS = {
     Dimension.SERVICE_AREA: _("Tjenesteområde"),
@@ -50,6 +62,7 @@ FACET_LABELS = {
     Dimension.CHALLENGE: _("Utfordring"),
     "fylke": _("Fylke"),
     "kommune": _("Kommune"),
+    "size": _("Kommunestørrelse"),
     "year": _("Startår"),
 }
 
@@ -109,6 +122,8 @@ def _valid(key: str, value: str) -> bool:
         return len(value) == 2 and value.isdigit()
     if key == "kommune":
         return len(value) == 4 and value.isdigit()
+    if key == "size":
+        return value in SIZE_CLASSES
     return len(value) == 4 and value.isdigit()  # year
 
 
@@ -141,8 +156,32 @@ def search_text(cases: QuerySet[CasePage], query: str) -> QuerySet[CasePage]:
     )
 
 
-def _filter_one(cases: QuerySet[CasePage], key: str, values: Iterable[str]) -> QuerySet[CasePage]:
+def kommuner_by_size(populations: dict[str, int]) -> dict[str, list[str]]:
+    """Kommune numbers in each size class."""
+    classes: dict[str, list[str]] = {code: [] for code in SIZE_CLASSES}
+    for number, population in populations.items():
+        for code, (_label, low, high) in SIZE_CLASSES.items():
+            if population >= low and (high is None or population <= high):
+                classes[code].append(number)
+    return classes
+
+
+def _size_expression(classes: dict[str, list[str]]) -> CaseWhen:
+    """SQL expression giving the size class of a case's kommune row."""
+    return CaseWhen(
+        *(When(kommune__number__in=numbers, then=Value(code)) for code, numbers in classes.items() if numbers),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def _filter_one(
+    cases: QuerySet[CasePage], key: str, values: Iterable[str], sizes: dict[str, list[str]]
+) -> QuerySet[CasePage]:
     values = list(values)
+    if key == "size":
+        numbers = [number for value in values for number in sizes.get(value, [])]
+        return cases.filter(pk__in=CaseKommune.objects.filter(kommune__number__in=numbers).values("casepage_id"))
     if key in VOCABULARIES:
         return cases.filter(pk__in=CaseCode.objects.filter(dimension=key, code__in=values).values("page_id"))
     if key == "phase":
@@ -156,12 +195,20 @@ def _filter_one(cases: QuerySet[CasePage], key: str, values: Iterable[str]) -> Q
     return cases.filter(pk__in=rows.values("casepage_id"))
 
 
-def filter_cases(cases: QuerySet[CasePage], filters: CaseFilters, *, skip: str | None = None) -> QuerySet[CasePage]:
+def filter_cases(
+    cases: QuerySet[CasePage],
+    filters: CaseFilters,
+    *,
+    skip: str | None = None,
+    sizes: dict[str, list[str]] | None = None,
+) -> QuerySet[CasePage]:
     """Apply the text query and every facet filter except `skip` (used for that facet's own counts)."""
     cases = search_text(cases, filters.query)
+    if sizes is None and "size" in filters.selected:
+        sizes = kommuner_by_size(kommune_populations())
     for key, values in filters.selected.items():
         if key != skip:
-            cases = _filter_one(cases, key, values)
+            cases = _filter_one(cases, key, values, sizes or {})
     return cases
 
 
@@ -169,8 +216,18 @@ def sort_cases(cases: QuerySet[CasePage], sort: str) -> QuerySet[CasePage]:
     return cases.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])[1])
 
 
-def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str) -> dict[str, int]:
-    ids = filter_cases(base, filters, skip=key).values("pk")
+def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str, sizes: dict[str, list[str]]) -> dict[str, int]:
+    ids = filter_cases(base, filters, skip=key, sizes=sizes).values("pk")
+    if key == "size":
+        if not any(sizes.values()):
+            return {}
+        rows = (
+            CaseKommune.objects.filter(casepage_id__in=ids)
+            .annotate(size=_size_expression(sizes))
+            .values_list("size")
+            .annotate(n=Count("casepage_id", distinct=True))
+        )
+        return {str(value): count for value, count in rows.order_by() if value}
     if key in VOCABULARIES:
         rows = CaseCode.objects.filter(dimension=key, page_id__in=ids).values_list("code").annotate(n=Count("id"))
     elif key == "phase":
@@ -190,7 +247,8 @@ def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str) -> dict[st
 def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -> list[Facet]:
     """All facets with their options and counts; options without cases are left out unless selected."""
     base = published_cases() if base is None else base
-    counts = {key: _counts(base, filters, key) for key in FACET_LABELS}
+    sizes = kommuner_by_size(kommune_populations())
+    counts = {key: _counts(base, filters, key, sizes) for key in FACET_LABELS}
     labels: dict[str, dict[str, str]] = {key: dict(vocabulary.choices) for key, vocabulary in VOCABULARIES.items()}
     labels["phase"] = dict(Phase.choices)
     places = set(counts["fylke"]) | set(filters.values("fylke"))
@@ -199,6 +257,7 @@ def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -
     labels["kommune"] = dict(Kommune.objects.filter(number__in=kommuner).order_by("name").values_list("number", "name"))
     years = sorted(set(counts["year"]) | set(filters.values("year")), reverse=True)
     labels["year"] = {year: year for year in years}
+    labels["size"] = {code: label for code, (label, _low, _high) in SIZE_CLASSES.items()}
 
     facets = []
     for param, key in FACET_PARAMS.items():

@@ -61,6 +61,15 @@ def similar_from_summary(summary: DemographicSummary | None, limit: int = 5) -> 
     ]
 
 
+def kommune_populations() -> dict[str, int]:
+    """Latest observed population per kommune number (one query); empty while nothing is imported."""
+    return {
+        number: population
+        for number, population in _default_summaries().values_list("region_code", "population")
+        if len(number) == 4
+    }
+
+
 def kommuner_with_challenge(code: str) -> QuerySet[Kommune]:
     """Kommuner whose derived challenges include `code`."""
     numbers = [

@@ -159,3 +159,21 @@ def test_cases_under_a_view_restriction_are_not_published(known_set, case_index)
     assert published_cases().count() == 2
     PageViewRestriction.objects.create(page=case_index, restriction_type="login")
     assert published_cases().count() == 0
+
+
+def test_kommune_size_facet_counts_and_filters(known_set, monkeypatch):
+    # Nordby is small, Fjellvik middle-sized and Sørvåg a town: a case counts once per class it touches.
+    monkeypatch.setattr(
+        "cases.facets.kommune_populations", lambda: {"9101": 3_200, "9102": 12_500, "9201": 61_000, "9202": 800}
+    )
+    result = counts(CaseFilters())
+    assert result["storrelse"] == {"under-5000": 1, "5000-19999": 1, "50000-og-over": 2}
+    small = parse("storrelse=under-5000")
+    assert [case.title for case in filter_cases(published_cases(), small)] == ["Digitalt tilsyn om natta"]
+    assert counts(small)["fase"] == {"pilotering": 1}
+    assert filter_cases(published_cases(), parse("storrelse=under-5000&storrelse=5000-19999")).count() == 2
+
+
+def test_kommune_size_facet_is_hidden_without_population_figures(known_set):
+    facet = next(f for f in facet_counts(CaseFilters()) if f.param == "storrelse")
+    assert facet.options == []
