@@ -160,3 +160,37 @@ def test_profile_shows_sections_registered_by_other_apps(logged_in_client):
 def test_oidc_login_is_off_by_default(client, home_page):
     content = client.get(reverse("account_login")).content.decode()
     assert "/konto/oidc/" not in content
+
+
+@pytest.mark.parametrize(
+    "url_name", ["account_email", "account_change_password", "mfa_index", "mfa_activate_totp", "account_logout"]
+)
+def test_account_management_pages_use_the_site_layout(logged_in_client, url_name):
+    response = logged_in_client.get(reverse(url_name), follow=True)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "site-header" in content
+    assert 'class="ds-heading"' in content
+
+
+@pytest.mark.parametrize("url_name", ["account_reset_password", "account_login", "account_signup"])
+def test_entrance_pages_use_the_site_layout(client, home_page, url_name):
+    content = client.get(reverse(url_name)).content.decode()
+    assert "site-header" in content
+    assert 'class="ds-input"' in content
+
+
+def test_change_email_sends_verification_to_new_address(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("account_email"), {"action_add": "", "email": "ny.adresse@kommune.example.no"}
+    )
+    assert response.status_code == 302
+    assert EmailAddress.objects.filter(user=user, email="ny.adresse@kommune.example.no", verified=False).exists()
+    assert mail.outbox[-1].to == ["ny.adresse@kommune.example.no"]
+
+
+def test_password_reset_mail_is_sent(client, user, home_page):
+    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == [user.email]
+    assert "/konto/password/reset/key/" in mail.outbox[-1].body
