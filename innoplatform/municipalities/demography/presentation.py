@@ -144,7 +144,7 @@ def challenge_explanations(profile: KommuneProfile) -> list[dict]:
     """Each derived challenge with the rule it met, in plain Norwegian."""
     rules = {
         Challenge.ALDRING: _(
-            "Antallet over 80 år øker med mer enn %(a)s %% eller utgjør minst %(b)s %% av innbyggerne."
+            "Antallet som er 80 år og eldre, øker med mer enn %(a)s %% eller utgjør minst %(b)s %% av innbyggerne."
         )
         % {"a": int(thresholds.AGEING_80_PLUS_GROWTH_PCT), "b": int(thresholds.AGEING_80_PLUS_SHARE_PCT)},
         Challenge.BEFOLKNINGSNEDGANG: _("Folketallet går ned med mer enn %(a)s %%.")

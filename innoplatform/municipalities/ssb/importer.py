@@ -105,7 +105,7 @@ def _check_complete(buffer: FigureBuffer, wanted: frozenset[str]) -> None:
     if missing:
         found = ", ".join(sorted(code for code in buffer.seen_alternatives if code)) or "-"
         problems.error(
-            _("--alternative"),
+            "--alternative",
             _("Alternativet %(missing)s finnes ikke i kilden (fant: %(found)s).")
             % {"missing": ", ".join(missing), "found": found},
         )

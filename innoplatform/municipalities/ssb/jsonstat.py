@@ -176,7 +176,9 @@ def _resolve(
             value = None
         values.append(value)
     if role in ("contents", "alternative") and not spec.is_projection and len(cats) > 1:
-        buffer.problems.error(place, _("Tabell %(table)s har bare ett innhold.") % {"table": spec.id})
+        buffer.problems.error(
+            place, _("Tabell %(table)s skal bare ha ett innhold, men kilden har flere.") % {"table": spec.id}
+        )
     return values
 
 
