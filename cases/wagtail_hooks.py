@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from innoplatform.accounts.extensions import ProfileSection
+from innoplatform.core.page_sections import PageSection
 from innoplatform.core.sections import PlatformSection
-from innoplatform.municipalities.extensions import KommuneSection
 
 from .demo import load_demo_cases
 from .models import CasePage, CaseReuse
@@ -28,8 +27,8 @@ def case_library_section() -> PlatformSection | None:
 
 
 @hooks.register("register_kommune_section")
-def kommune_cases_section(request: HttpRequest, kommune) -> KommuneSection:
-    return KommuneSection(
+def kommune_cases_section(request: HttpRequest, kommune) -> PageSection:
+    return PageSection(
         title=_("Eksempler"),
         template_name="cases/includes/kommune_section.html",
         context={"kommune": kommune, **cases_for_kommune(kommune)},
@@ -38,11 +37,11 @@ def kommune_cases_section(request: HttpRequest, kommune) -> KommuneSection:
 
 
 @hooks.register("register_profile_section")
-def submitted_cases_section(request: HttpRequest) -> ProfileSection | None:
+def submitted_cases_section(request: HttpRequest) -> PageSection | None:
     submitted = CasePage.objects.filter(submitted_by=request.user).order_by("-latest_revision_created_at")
     if not submitted.exists():
         return None
-    return ProfileSection(
+    return PageSection(
         title=_("Eksempler du har foreslått"),
         template_name="cases/includes/profile_section.html",
         context={"submitted": list(submitted)},

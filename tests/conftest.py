@@ -27,6 +27,12 @@ def logged_in_client(client, user):
     return client
 
 
+@pytest.fixture
+def admin_client(client, home_page):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters live in the cache; every test starts with fresh ones."""

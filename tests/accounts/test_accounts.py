@@ -147,10 +147,10 @@ def test_login_failures_are_rate_limited(client, user, password, home_page):
 def test_profile_shows_sections_registered_by_other_apps(logged_in_client):
     from wagtail import hooks
 
-    from innoplatform.accounts.extensions import ProfileSection
+    from innoplatform.core.page_sections import PageSection
 
     def organisations(request):
-        return ProfileSection(title="Mine organisasjoner", template_name="includes/messages.html")
+        return PageSection(title="Mine organisasjoner", template_name="includes/messages.html")
 
     with hooks.register_temporarily("register_profile_section", organisations):
         content = logged_in_client.get(reverse("accounts:profile")).content.decode()

@@ -1,11 +1,6 @@
 """OpenID Connect login is configured only through the environment and is off by default."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.manage_process import run_manage
 
 SCRIPT = """
 from django.conf import settings
@@ -15,15 +10,8 @@ print(settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [{}
 
 
 def _run(**env: str) -> list[str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("OIDC_")}
-    environment.update(DJANGO_SETTINGS_MODULE="innoplatform.settings.dev", **env)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SCRIPT],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_manage(
+        "shell", "--no-imports", "-c", SCRIPT, settings="innoplatform.settings.dev", drop_prefix="OIDC_", **env
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-2:]

@@ -7,12 +7,6 @@ from innoplatform.accounts.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, home_page):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
-
-
 def test_admin_requires_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302

@@ -4,16 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from innoplatform.accounts.factories import UserFactory
 from innoplatform.municipalities.models import Kommune, Service, ServiceRate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, home_page):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def test_services_are_listed(admin_client):

@@ -23,6 +23,17 @@ def place(line: int, column: str) -> str:
     return _("linje %(line)s, kolonne «%(column)s»") % {"line": line, "column": column}
 
 
+def row_fits_header(problems, line: int, row: list[str], header: list[str]) -> bool:
+    """True when a CSV row has as many fields as the header; otherwise log the error for that line."""
+    if len(row) == len(header):
+        return True
+    problems.error(
+        _("linje %(line)s") % {"line": line},
+        _("har %(n)s felt, overskriften har %(m)s.") % {"n": len(row), "m": len(header)},
+    )
+    return False
+
+
 class _Failed:
     def __init__(self, message: str) -> None:
         self.message = message

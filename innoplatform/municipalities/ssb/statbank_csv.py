@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .cells import CellReader, place
+from .cells import CellReader, place, row_fits_header
 from .figures import FigureBuffer
 from .regions import RegionResolver
 from .tables import TableSpec, resolve_alternative, table_in_title, table_spec
@@ -69,12 +69,7 @@ def parse_statbank_csv(
                 return
             dimensions, value_columns = layout
             continue
-        if len(row) != len(header):
-            problems.error(
-                _("linje %(line)s") % {"line": reader.line_num},
-                _("har %(n)s felt, overskriften har %(m)s.") % {"n": len(row), "m": len(header)},
-            )
-        else:
+        if row_fits_header(problems, reader.line_num, row, header):
             _read_row(row, reader.line_num, header, dimensions, value_columns, spec, cells)
         if problems.full:
             return

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from .cells import CellReader, place
+from .cells import CellReader, place, row_fits_header
 from .figures import FigureBuffer
 from .regions import RegionResolver
 from .tables import TableSpec
@@ -79,12 +79,7 @@ def parse_tidy_csv(
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            problems.error(
-                _("linje %(line)s") % {"line": reader.line_num},
-                _("har %(n)s felt, overskriften har %(m)s.") % {"n": len(row), "m": len(header)},
-            )
-        else:
+        if row_fits_header(problems, reader.line_num, row, header):
             _read_row(row, reader.line_num, header, roles, fixed, table, cells)
         if problems.full:
             return
