@@ -1,18 +1,38 @@
 """What other apps may ask the municipalities app about a kommune's demography.
 
-Cases and partners call these to match on challenges and similar kommuner; they
-read precomputed summaries for the default projection (newest table, MMMM) and
-return empty results while no population figures are imported.
+Cases and partners call these to match on challenges and similar kommuner and to
+say honestly which figures a kommune has. They read the precomputed summaries
+for the default projection (newest table, MMMM) and return empty results while
+no population figures are imported. The `*_for(kommuner)` functions answer for
+many kommuner at once with a fixed number of queries (two or three), however
+many kommuner are asked about.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from .demography.datasets import current_datasets
+from .demography.datasets import DatasetChoice, current_datasets
 from .demography.similarity import DIMENSION_LABELS
+from .demography.states import DataKind, DataState, state_of
 from .models import DemographicSummary, Kommune
+
+__all__ = [
+    "DataKind",
+    "DataState",
+    "SimilarKommune",
+    "challenges_for",
+    "data_states_for",
+    "kommune_challenges",
+    "kommune_populations",
+    "kommuner_with_challenge",
+    "similar_for",
+    "similar_from_summary",
+    "similar_kommuner",
+    "similarity_reason",
+]
 
 
 @dataclass(frozen=True)
@@ -22,7 +42,20 @@ class SimilarKommune:
     dimensions: tuple[str, ...] = ()
 
 
-def _default_summaries() -> QuerySet[DemographicSummary]:
+def _current_summaries(choice: DatasetChoice) -> QuerySet[DemographicSummary]:
+    """Rows of the default projection, and the rows of regions with observed figures only."""
+    condition = Q(dataset__isnull=True)
+    if choice.projection is not None:
+        condition |= Q(dataset=choice.projection)
+    return DemographicSummary.objects.filter(condition)
+
+
+def _summaries_by_number(kommuner: list[Kommune], choice: DatasetChoice) -> dict[str, DemographicSummary]:
+    rows = _current_summaries(choice).filter(region_code__in=[kommune.number for kommune in kommuner])
+    return {row.region_code: row for row in rows}
+
+
+def _projection_summaries() -> QuerySet[DemographicSummary]:
     choice = current_datasets()
     if choice.projection is None:
         return DemographicSummary.objects.none()
@@ -37,35 +70,68 @@ def similarity_reason(dimensions: list[str] | tuple[str, ...]) -> str:
     return gettext("lignende %(dimensions)s") % {"dimensions": gettext(" og ").join(labels)}
 
 
-def kommune_challenges(kommune: Kommune) -> list[str]:
-    """Demographic challenge codes (core.vocabularies.Challenge) derived for the kommune."""
-    summary = _default_summaries().filter(region_code=kommune.number).first()
-    return list(summary.challenges) if summary else []
+def challenges_for(kommuner: Iterable[Kommune]) -> dict[int, list[str]]:
+    """Demographic challenge codes (core.vocabularies.Challenge) per kommune pk; two queries."""
+    kommuner = list(kommuner)
+    summaries = _summaries_by_number(kommuner, current_datasets())
+    result = {}
+    for kommune in kommuner:
+        summary = summaries.get(kommune.number)
+        result[kommune.pk] = list(summary.challenges) if summary and summary.dataset_id else []
+    return result
 
 
-def similar_kommuner(kommune: Kommune, limit: int = 5) -> list[SimilarKommune]:
-    """The kommuner with the most similar demographic path, nearest first, with the reason."""
-    return similar_from_summary(_default_summaries().filter(region_code=kommune.number).first(), limit)
-
-
-def similar_from_summary(summary: DemographicSummary | None, limit: int = 5) -> list[SimilarKommune]:
-    """The similar kommuner stored in a summary, as kommune objects (one query)."""
-    if summary is None:
-        return []
-    entries = summary.similar[:limit]
-    found = Kommune.objects.select_related("fylke").in_bulk([entry["number"] for entry in entries], field_name="number")
+def _similar(entries: list[dict], found: dict[str, Kommune], limit: int) -> list[SimilarKommune]:
     return [
         SimilarKommune(found[entry["number"]], similarity_reason(entry["dimensions"]), tuple(entry["dimensions"]))
-        for entry in entries
+        for entry in entries[:limit]
         if entry["number"] in found
     ]
 
 
+def similar_for(kommuner: Iterable[Kommune], limit: int = 5) -> dict[int, list[SimilarKommune]]:
+    """The kommuner with the most similar demographic path per kommune pk, nearest first; three queries."""
+    kommuner = list(kommuner)
+    summaries = _summaries_by_number(kommuner, current_datasets())
+    entries = {kommune.pk: (s.similar if (s := summaries.get(kommune.number)) else []) for kommune in kommuner}
+    numbers = {entry["number"] for rows in entries.values() for entry in rows[:limit]}
+    found = Kommune.objects.select_related("fylke").in_bulk(numbers, field_name="number") if numbers else {}
+    return {pk: _similar(rows, found, limit) for pk, rows in entries.items()}
+
+
+def data_states_for(kommuner: Iterable[Kommune]) -> dict[int, DataState]:
+    """Which of the four states (no figures, observed only, projection only, both) applies, per kommune pk; two queries."""
+    kommuner = list(kommuner)
+    choice = current_datasets()
+    summaries = _summaries_by_number(kommuner, choice)
+    datasets = {dataset.pk: dataset for dataset in (choice.observed, choice.projection) if dataset}
+    return {kommune.pk: state_of(summaries.get(kommune.number), datasets) for kommune in kommuner}
+
+
+def kommune_challenges(kommune: Kommune) -> list[str]:
+    """Demographic challenge codes derived for one kommune."""
+    return challenges_for([kommune])[kommune.pk]
+
+
+def similar_kommuner(kommune: Kommune, limit: int = 5) -> list[SimilarKommune]:
+    """The kommuner with the most similar demographic path, nearest first, with the reason."""
+    return similar_for([kommune], limit)[kommune.pk]
+
+
+def similar_from_summary(summary: DemographicSummary | None, limit: int = 5) -> list[SimilarKommune]:
+    """The similar kommuner stored in a summary, as kommune objects (one query)."""
+    if summary is None or not summary.similar:
+        return []
+    entries = summary.similar[:limit]
+    found = Kommune.objects.select_related("fylke").in_bulk([entry["number"] for entry in entries], field_name="number")
+    return _similar(entries, found, limit)
+
+
 def kommune_populations() -> dict[str, int]:
-    """Latest observed population per kommune number (one query); empty while nothing is imported."""
+    """Latest population per kommune number (two queries), observed-only kommuner included; empty while nothing is imported."""
     return {
         number: population
-        for number, population in _default_summaries().values_list("region_code", "population")
+        for number, population in _current_summaries(current_datasets()).values_list("region_code", "population")
         if len(number) == 4
     }
 
@@ -74,7 +140,7 @@ def kommuner_with_challenge(code: str) -> QuerySet[Kommune]:
     """Kommuner whose derived challenges include `code`."""
     numbers = [
         number
-        for number, challenges in _default_summaries().values_list("region_code", "challenges")
+        for number, challenges in _projection_summaries().values_list("region_code", "challenges")
         if len(number) == 4 and code in challenges
     ]
     return Kommune.objects.filter(number__in=numbers)

@@ -3,18 +3,22 @@
 SSB publishes a new projection every other year (13600 from 2022, 14288 from
 2024, 14746 from 2026); the newest base year wins, real figures win over demo
 figures, and the main alternative MMMM is the default where it exists.
+
+The list of datasets is read from the database once per request and never
+cached across requests: an import in another process (`import_ssb` beside the
+web server) is then seen by the very next request, and one request never mixes
+two dataset lists. Outside a request (commands, shell) every call reads afresh.
 """
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-
-from django.core.cache import cache
 
 from ..models import PopulationDataset
 
 MAIN_ALTERNATIVE = "MMMM"
 OBSERVED_TABLE = "07459"
-CACHE_KEY = "municipalities:population-datasets"
-CACHE_SECONDS = 60
+
+_request_memo: ContextVar[dict | None] = ContextVar("municipalities_request_datasets", default=None)
 
 
 @dataclass(frozen=True)
@@ -60,17 +64,30 @@ def choose_datasets(datasets: list[PopulationDataset], alternative: str | None =
 
 
 def all_datasets() -> list[PopulationDataset]:
-    """All datasets, cached: every profile, compare view and call from another app needs them."""
-    datasets = cache.get(CACHE_KEY)
-    if datasets is None:
-        datasets = list(PopulationDataset.objects.all())
-        cache.set(CACHE_KEY, datasets, CACHE_SECONDS)
-    return datasets
+    """All datasets (one query, at most once per request): every profile, compare view and call from another app needs them."""
+    memo = _request_memo.get()
+    if memo is None:
+        return list(PopulationDataset.objects.all())
+    if "datasets" not in memo:
+        memo["datasets"] = list(PopulationDataset.objects.all())
+    return memo["datasets"]
+
+
+def begin_request(**kwargs) -> None:
+    """Start a fresh per-request memo; connected to `request_started`."""
+    _request_memo.set({})
+
+
+def end_request(**kwargs) -> None:
+    """Stop memoising; connected to `request_finished`."""
+    _request_memo.set(None)
 
 
 def forget_datasets(**kwargs) -> None:
-    """Drop the cached dataset list; connected to saves and deletes of PopulationDataset."""
-    cache.delete(CACHE_KEY)
+    """Drop this request's memo after a dataset is saved or deleted in this process."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def current_datasets(alternative: str | None = None) -> DatasetChoice:

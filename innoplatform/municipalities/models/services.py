@@ -51,6 +51,13 @@ class ServiceRate(models.Model):
         _("årsverk per bruker"), max_digits=6, decimal_places=4, help_text=_("Årsverk som trengs per bruker.")
     )
     source = models.CharField(_("kilde"), max_length=300, help_text=_("Hvor tallet kommer fra, med år."))
+    imported_from = models.CharField(
+        _("importert fra"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text=_("SSB-tabellen satsen er hentet fra med import_kostra; tom for satser lagt inn for hånd."),
+    )
 
     class Meta:
         verbose_name = _("dekningsgrad")
