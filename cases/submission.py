@@ -1,7 +1,6 @@
 """A user's case suggestion becomes a draft in the editors' moderation queue."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from innoplatform.core.mail import send_email
 from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.text import norwegian_slugify
 
@@ -65,11 +65,10 @@ def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
     page.save_revision(user=user, log_action=True)
     if workflow := page.get_workflow():
         workflow.start(page, user)
-    send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Takk for forslaget: {page.title}",
-        message=render_to_string("cases/email/suggestion_received.txt", {"page": page, "user": user}),
-        from_email=None,
-        recipient_list=[user.email],
+    send_email(
+        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Takk for forslaget: {page.title}",
+        render_to_string("cases/email/suggestion_received.txt", {"page": page, "user": user}),
+        [user.email],
     )
     return page
 
@@ -84,13 +83,11 @@ def notify_submitter_on_publish(page: CasePage) -> bool:
     if not updated:
         return False
     user = page.submitted_by
-    send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Eksempelet ditt er publisert: {page.title}",
-        message=render_to_string(
-            "cases/email/suggestion_published.txt",
-            {"page": page, "user": user, "url": page.get_full_url()},
+    send_email(
+        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Eksempelet ditt er publisert: {page.title}",
+        render_to_string(
+            "cases/email/suggestion_published.txt", {"page": page, "user": user, "url": page.get_full_url()}
         ),
-        from_email=None,
-        recipient_list=[user.email],
+        [user.email],
     )
     return True

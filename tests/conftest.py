@@ -34,6 +34,13 @@ def admin_client(client, home_page):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_queue(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for its outbox; put the platform's queue back in front of it,
+    so tests see mail only after commit (use `django_capture_on_commit_callbacks(execute=True)`)."""
+    settings.EMAIL_BACKEND = "innoplatform.core.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters live in the cache; every test starts with fresh ones."""
     from django.core.cache import cache

@@ -1,6 +1,11 @@
-"""Forms for the profile and for deleting one's account."""
+"""Forms for sign-up, the profile and for deleting one's account."""
+
+from allauth.account.forms import SignupForm
+from allauth.account.internal import flows
 
 from django import forms
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -52,3 +57,19 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Passordet er feil."), code="wrong_password")
         return password
+
+
+class PlatformSignupForm(SignupForm):
+    """allauth's sign-up form, safe when two requests register the same address at the same moment.
+
+    The address is checked when the form is validated; a second request that passed the same
+    check meets the unique constraint when it saves. It then gets the answer allauth gives
+    for an address that already has an account, not an error.
+    """
+
+    def try_save(self, request: HttpRequest):
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            return None, flows.signup.prevent_enumeration(request, email=self.cleaned_data.get("email"))

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "innoplatform.core"
     label = "core"
     verbose_name = _("Kjerne")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .site_setup import sync_site_identity
+
+        post_migrate.connect(sync_site_identity, sender=self, dispatch_uid="core_sync_site_identity")

@@ -1,9 +1,13 @@
-"""Makes sure the page tree has the platform's home page as the default site's root.
+"""The site's identity: the home page as the default Wagtail site's root, and the name and address in e-mails.
 
-The data migration does this for a new database; this function does it for a
-database that was emptied (test flushes) or built some other way.
+The data migration creates the home page for a new database; `ensure_home_page`
+does it for a database that was emptied (test flushes) or built some other way.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
@@ -24,8 +28,30 @@ def ensure_home_page() -> HomePage:
         home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
+        hostname, port = site_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=HOME_TITLE)
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
     return home
+
+
+def site_address() -> tuple[str, int]:
+    """Host name and port of SITE_URL, the platform's public address."""
+    parts = urlsplit(settings.SITE_URL)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def sync_site_identity(**kwargs) -> None:
+    """Name the platform and its public address wherever links are built outside a request.
+
+    Django's Site is what account e-mails name; the default Wagtail site's host and port
+    make `page.get_full_url()` point to SITE_URL. Connected to post_migrate, so a new
+    SITE_URL takes effect with the next `migrate`.
+    """
+    hostname, port = site_address()
+    DjangoSite.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.WAGTAIL_SITE_NAME},
+    )
+    Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(hostname=hostname, port=port)

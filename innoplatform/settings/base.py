@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sites",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -187,10 +189,14 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# E-mail
-# EMAIL_URL (smtp+tls://user:password@host:587, consolemail://) sets EMAIL_BACKEND,
-# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS/SSL.
-globals().update(env.email_url("EMAIL_URL"))
+# E-mail: every message is queued as a task after commit (innoplatform.core.mail) and
+# sent by the backend EMAIL_URL names (smtp+tls://user:password@host:587, consolemail://),
+# which also sets EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS/SSL.
+_email = env.email_url("EMAIL_URL")
+EMAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
+globals().update(_email)
+EMAIL_BACKEND = "innoplatform.core.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -218,12 +224,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Accounts (django-allauth): e-mail login, mandatory verification, rate limits on.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_ADAPTER = "innoplatform.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "innoplatform.accounts.forms.PlatformSignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

@@ -1,4 +1,4 @@
-"""Test settings: fast hashing, local memory cache and e-mail, immediate tasks."""
+"""Test settings: fast hashing, local memory cache, e-mail delivered to mail.outbox, immediate tasks."""
 
 from .base import *
 
@@ -6,7 +6,7 @@ DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

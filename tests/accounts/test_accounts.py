@@ -15,15 +15,16 @@ from innoplatform.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_requires_email_verification_before_login(client, home_page):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "Kari.Nordmann@Kommune.example.no",
-            "password1": "Sterkt-passord-42",
-            "password2": "Sterkt-passord-42",
-        },
-    )
+def test_signup_requires_email_verification_before_login(client, home_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "email": "Kari.Nordmann@Kommune.example.no",
+                "password1": "Sterkt-passord-42",
+                "password2": "Sterkt-passord-42",
+            },
+        )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get()
@@ -180,17 +181,19 @@ def test_entrance_pages_use_the_site_layout(client, home_page, url_name):
     assert 'class="ds-input"' in content
 
 
-def test_change_email_sends_verification_to_new_address(logged_in_client, user):
-    response = logged_in_client.post(
-        reverse("account_email"), {"action_add": "", "email": "ny.adresse@kommune.example.no"}
-    )
+def test_change_email_sends_verification_to_new_address(logged_in_client, user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in_client.post(
+            reverse("account_email"), {"action_add": "", "email": "ny.adresse@kommune.example.no"}
+        )
     assert response.status_code == 302
     assert EmailAddress.objects.filter(user=user, email="ny.adresse@kommune.example.no", verified=False).exists()
     assert mail.outbox[-1].to == ["ny.adresse@kommune.example.no"]
 
 
-def test_password_reset_mail_is_sent(client, user, home_page):
-    response = client.post(reverse("account_reset_password"), {"email": user.email})
+def test_password_reset_mail_is_sent(client, user, home_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": user.email})
     assert response.status_code == 302
     assert mail.outbox[-1].to == [user.email]
     assert "/konto/password/reset/key/" in mail.outbox[-1].body

@@ -53,9 +53,12 @@ def test_unverified_email_cannot_submit(client, case_index, kommuner):
     assert not CasePage.objects.exists()
 
 
-def test_submission_is_a_sanitised_draft_in_moderation(client, case_index, member, kommuners_first):
+def test_submission_is_a_sanitised_draft_in_moderation(
+    client, case_index, member, kommuners_first, django_capture_on_commit_callbacks
+):
     client.force_login(member)
-    response = client.post(reverse("cases:suggest"), form_data(kommuners_first))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("cases:suggest"), form_data(kommuners_first))
     assert response.status_code == 302 and response.url == reverse("cases:suggestion_received")
     case = CasePage.objects.get()
     assert not case.live and case.get_parent().specific == case_index
@@ -102,15 +105,18 @@ def test_rate_limited(client, case_index, member, kommuners_first, settings):
     assert CasePage.objects.count() == 2
 
 
-def test_submitter_is_told_when_published(client, case_index, member, kommuners_first):
+def test_submitter_is_told_when_published(
+    client, case_index, member, kommuners_first, django_capture_on_commit_callbacks
+):
     client.force_login(member)
     client.post(reverse("cases:suggest"), form_data(kommuners_first))
     case = CasePage.objects.get()
-    mail.outbox.clear()
-    case.get_latest_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        case.get_latest_revision().publish()
     assert len(mail.outbox) == 1 and "er nå publisert" in mail.outbox[0].body
     case.refresh_from_db()
-    case.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        case.save_revision().publish()
     assert len(mail.outbox) == 1  # only the first publication
 
 
