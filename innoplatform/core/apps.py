@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from .site_setup import sync_site_identity
+        from . import checks  # noqa: F401 - registers the deployment checks
+        from .site_setup import create_cache_tables, sync_site_identity
 
         post_migrate.connect(sync_site_identity, sender=self, dispatch_uid="core_sync_site_identity")
+        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="core_create_cache_tables")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sites.models import Site as DjangoSite
+from django.core.management import call_command
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
@@ -55,3 +56,8 @@ def sync_site_identity(**kwargs) -> None:
         defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.WAGTAIL_SITE_NAME},
     )
     Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(hostname=hostname, port=port)
+
+
+def create_cache_tables(using: str = "default", **kwargs) -> None:
+    """Create the database cache's table, if one is configured; connected to post_migrate."""
+    call_command("createcachetable", database=using, verbosity=0)

@@ -1,4 +1,4 @@
-"""Production: refuses to start without a real secret key; TLS and HSTS on."""
+"""Production: refuses to start without a real secret key; TLS and HSTS on; a cache every worker shares."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -9,6 +9,22 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
 
 DEBUG = False
+
+# Rate limits count in the cache, so every worker must see the same counters:
+# Redis when REDIS_URL is set, otherwise the database (`manage.py createcachetable`,
+# which `migrate` runs through the core app). `check --deploy` refuses a per-process cache.
+if not env("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "innoplatform_cache"}}
+
+# Mail waits in the database queue (`manage.py db_worker`) so it can be retried when SMTP fails.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env("TASKS_BACKEND", default="database")]
+    }
+}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

@@ -35,3 +35,40 @@ def test_sqlite_file_database_runs_in_wal_mode_with_busy_timeout(tmp_path):
         script, settings="innoplatform.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}"
     )
     assert lines[-1].split() == ["wal", "20000"]
+
+
+PRODUCTION_SECRET = "x" * 20 + "-production-secret-" + "y" * 30
+LOGIN_ATTEMPTS = (
+    "from django.test import RequestFactory\n"
+    "from allauth.core.ratelimit import consume\n"
+    "request = RequestFactory().post('/konto/login/', REMOTE_ADDR='192.0.2.10')\n"
+    "print([consume(request, action='login_failed', key='kari@kommune.example.no') for _ in range(3)])"
+)
+
+
+def test_failed_logins_are_counted_across_processes_in_production(tmp_path):
+    """Two workers share the counters: the limit of 5 failed logins per address holds over both."""
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "SECRET_KEY": PRODUCTION_SECRET}
+    migrated = run_manage("migrate", "--noinput", settings=PRODUCTION, **database)
+    assert migrated.returncode == 0, migrated.stderr
+    first_worker = shell_output(LOGIN_ATTEMPTS, settings=PRODUCTION, drop_prefix="REDIS", **database)
+    second_worker = shell_output(LOGIN_ATTEMPTS, settings=PRODUCTION, drop_prefix="REDIS", **database)
+    assert first_worker[-1] == "[True, True, True]"
+    assert second_worker[-1] == "[True, True, False]"
+
+
+def test_deploy_check_refuses_a_cache_of_one_process(settings):
+    from django.core import checks
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    errors = [message.id for message in checks.run_checks(include_deployment_checks=True)]
+    assert "core.E001" in errors
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert "core.E001" not in [message.id for message in checks.run_checks(include_deployment_checks=True)]
+
+
+def test_deploy_check_warns_when_mail_would_not_be_retried(settings):
+    from django.core import checks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert "core.W002" in [message.id for message in checks.run_checks(include_deployment_checks=True)]
