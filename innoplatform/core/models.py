@@ -1,5 +1,6 @@
 """Page types and settings that every part of the platform shares."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -99,3 +100,26 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("nettstedsinnstillinger")
+
+
+class FormSubmission(models.Model):
+    """A form that has been processed, by the token rendered into it (innoplatform.core.once).
+
+    The unique token makes a second post of the same rendered form, a double click or
+    two tabs, find the first one's result instead of doing the work again.
+    """
+
+    token = models.UUIDField(_("skjemanøkkel"), unique=True)
+    action = models.CharField(_("handling"), max_length=50)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("bruker"), null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    result = models.CharField(_("resultat"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("sendt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("innsendt skjema")
+        verbose_name_plural = _("innsendte skjemaer")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.token}"
