@@ -40,9 +40,14 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Catalogues: en and nn are generated from the bokmål source strings; nn also gets the hand-kept
+# nynorsk for third-party strings (locale/nn/third_party.po). nb is hand-kept overrides of
+# allauth/Django/Wagtail and must never go through makemessages (see docs/languages.md).
 messages: install-dev
-	$(BIN)/python manage.py makemessages --locale en --ignore ".venv/*" --ignore "tests/*"
-	$(BIN)/python manage.py compilemessages --locale en --ignore ".venv/*"
+	$(BIN)/python manage.py makemessages --locale en --locale nn --no-obsolete --ignore ".venv/*" --ignore "tests/*"
+	msgcat --use-first --output-file locale/nn/LC_MESSAGES/django.po locale/nn/LC_MESSAGES/django.po locale/nn/third_party.po
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	@for po in locale/*/LC_MESSAGES/*.po; do printf '%s: ' $$po; msgfmt --statistics -o /dev/null $$po; done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
