@@ -85,6 +85,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "innoplatform.core.maintenance.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoplatform.core.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
