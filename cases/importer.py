@@ -377,7 +377,7 @@ def _apply(page: CasePage, record: dict, kommuner: dict[str, Kommune]) -> None:
             Dimension.CHALLENGE: record["challenges"],
         }
     )
-    page.kommuner = [kommuner[number] for number in dict.fromkeys(record["municipalities"])]
+    page.kommuner = [kommuner[number] for number in record["municipalities"]]
     page.partners = [CasePartner(name=p["name"], sector=p["sector"]) for p in record.get("partners", [])]
     page.result_figures = [
         CaseResultFigure(value=Decimal(f["value"]), unit=f["unit"], label=f["label"])
