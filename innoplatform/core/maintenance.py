@@ -28,12 +28,14 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 120
 API_PREFIX = "/api/"
 SQLITE_MESSAGES = ("attempt to write a readonly database", "database is locked")
-POSTGRESQL_SQLSTATES = {
-    "25006": "read_only_sql_transaction",
-    "55P03": "lock_not_available",
-    "57P01": "admin_shutdown",
-    "57P03": "cannot_connect_now",
-}
+POSTGRESQL_SQLSTATES = frozenset(
+    {
+        "25006",  # read_only_sql_transaction: a standby, or default_transaction_read_only
+        "55P03",  # lock_not_available: lock_timeout ran out
+        "57P01",  # admin_shutdown: the server is being stopped
+        "57P03",  # cannot_connect_now: the server is starting or stopping
+    }
+)
 
 
 def is_maintenance_error(error: BaseException) -> bool:
