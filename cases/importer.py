@@ -153,6 +153,18 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def _listed(values: list) -> str:
+    """The first ten values, shown, and how many more: one readable message however many there are."""
+    shown = ", ".join(_shown(value) for value in values[:10])
+    return shown if len(values) <= 10 else f"{shown} og {len(values) - 10} til"
+
+
+def _unknown_keys(item: dict, allowed: set[str], where: str = "") -> list[str]:
+    if not (unknown := sorted(item.keys() - allowed)):
+        return []
+    return [f"{'ukjent nøkkel' if len(unknown) == 1 else 'ukjente nøkler'} {_listed(unknown)}{where}"]
+
+
 def _number_text(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
@@ -177,8 +189,7 @@ def _check_keys(item: object, name: str, allowed: set[str], required: set[str]) 
     if not isinstance(item, dict):
         return [f"{name} må være et objekt med {', '.join(f'«{key}»' for key in sorted(required))}"]
     problems = [f"mangler nøkkelen «{key}» i {name}" for key in sorted(required - item.keys())]
-    problems += [f"ukjent nøkkel {_shown(key)} i {name}" for key in sorted(item.keys() - allowed)]
-    return problems
+    return problems + _unknown_keys(item, allowed, f" i {name}")
 
 
 def _check_list_lengths(record: dict) -> list[str]:
@@ -198,8 +209,7 @@ def _check_record(record: object, kommuner: set[str]) -> list[str]:
     if not isinstance(record, dict):
         return ["linjen må være et JSON-objekt"]
     problems = [f"mangler nøkkelen «{key}»" for key in REQUIRED if key not in record]
-    for key in record.keys() - REQUIRED.keys() - OPTIONAL.keys():
-        problems.append(f"ukjent nøkkel {_shown(key)}")
+    problems += _unknown_keys(record, REQUIRED.keys() | OPTIONAL.keys())
     for key, expected in {**REQUIRED, **OPTIONAL}.items():
         if key in record and not _is(record[key], expected):
             problems.append(f"«{key}» må være {_type_name(expected)}")
@@ -218,10 +228,8 @@ def _check_record(record: object, kommuner: set[str]) -> list[str]:
     for key, vocabulary in CODE_LISTS.items():
         if not all(isinstance(code, str) for code in record[key]):
             problems.append(f"«{key}» må være en liste med koder")
-        elif unknown := [_shown(code) for code in record[key] if code not in vocabulary.values]:
-            problems.append(
-                f"ukjent kode i «{key}»: {', '.join(unknown)} (gyldige: {describe_valid_codes(vocabulary)})"
-            )
+        elif unknown := [code for code in record[key] if code not in vocabulary.values]:
+            problems.append(f"ukjent kode i «{key}»: {_listed(unknown)} (gyldige: {describe_valid_codes(vocabulary)})")
     for key in ("sectors", "service_areas"):
         if not record[key]:
             problems.append(f"«{key}» må ha minst én kode")
@@ -233,9 +241,9 @@ def _check_record(record: object, kommuner: set[str]) -> list[str]:
         problems.append("«year» må være et årstall mellom 1990 og 2100")
     if not record["municipalities"]:
         problems.append("«municipalities» må ha minst ett kommunenummer")
-    if unknown := [_shown(n) for n in record["municipalities"] if not isinstance(n, str) or n not in kommuner]:
+    if unknown := [n for n in record["municipalities"] if not isinstance(n, str) or n not in kommuner]:
         problems.append(
-            f"ukjent kommunenummer i «municipalities»: {', '.join(unknown)} (bruk firesifrede nummer som «3301»)"
+            f"ukjent kommunenummer i «municipalities»: {_listed(unknown)} (bruk firesifrede nummer som «3301»)"
         )
     for number, tag in enumerate(record.get("tags", []), start=1):
         problems += _check_text(tag, f"«tags» nr. {number}", TEXT_LIMITS["tag"])

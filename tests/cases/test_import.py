@@ -112,6 +112,11 @@ BAD_LINES = [
     ("not an object", "[1, 2]", "linjen må være et JSON-objekt"),
     ("missing key", {k: v for k, v in record().items() if k != "phase"}, "mangler nøkkelen «phase»"),
     ("unknown key", record(colour="blå"), 'ukjent nøkkel "colour"'),
+    (
+        "12 unknown keys",
+        record(**{f"k{n:02}": n for n in range(12)}),
+        'ukjente nøkler "k00", "k01", "k02", "k03", "k04", "k05", "k06", "k07", "k08", "k09" og 2 til',
+    ),
     ("wrong type year", record(year="2022"), "«year» må være heltall"),
     ("bool as year", record(year=True), "«year» må være heltall"),
     ("NaN as year", raw(record(year="NAN"), NAN="NaN"), "«year» må være heltall"),
