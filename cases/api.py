@@ -5,7 +5,8 @@ from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from .facets import CaseFilters, facet_counts, filter_cases, published_cases, sort_cases, with_list_relations
+from .facets import CaseFilters, facet_counts, filter_cases, sort_cases
+from .models import CasePage
 from .serializers import case_detail, case_summary
 
 API_PAGE_SIZE = 50
@@ -20,8 +21,8 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
 @require_GET
 def case_list(request: HttpRequest) -> JsonResponse:
     filters = CaseFilters.from_querydict(request.GET)
-    base = published_cases()
-    cases = sort_cases(with_list_relations(filter_cases(base, filters)), filters.sort)
+    base = CasePage.objects.published()
+    cases = sort_cases(filter_cases(base, filters).for_listing(), filters.sort)
     page = Paginator(cases, API_PAGE_SIZE).get_page(request.GET.get("side"))
 
     def link(number: int) -> str:
@@ -48,7 +49,7 @@ def case_list(request: HttpRequest) -> JsonResponse:
 @require_GET
 def case_item(request: HttpRequest, slug: str) -> JsonResponse:
     queryset = (
-        published_cases()
+        CasePage.objects.published()
         .select_related()
         .prefetch_related("codes", "kommuner__fylke", "partners", "result_figures", "funding", "tags")
     )

@@ -10,11 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Case as CaseWhen
-from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import CharField, Count, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.models import PageViewRestriction
 
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
@@ -92,6 +90,18 @@ class CaseFilters:
     def values(self, key: str) -> tuple[str, ...]:
         return self.selected.get(key, ())
 
+    def querystring(self) -> str:
+        """The search as URL parameters, with only the valid values (for links such as the CSV export)."""
+        params = QueryDict(mutable=True)
+        if self.query:
+            params["q"] = self.query
+        for param, key in FACET_PARAMS.items():
+            if values := self.values(key):
+                params.setlist(param, list(values))
+        if self.sort != DEFAULT_SORT:
+            params["sorter"] = self.sort
+        return params.urlencode()
+
     @property
     def is_active(self) -> bool:
         return bool(self.query or self.selected)
@@ -113,29 +123,63 @@ class Facet:
     options: list[FacetOption]
 
 
-def _valid(key: str, value: str) -> bool:
+def facet_codes(key: str) -> list[str] | None:
+    """The fixed codes of a facet, or None for the open ones (fylke, kommune, year)."""
     if key in VOCABULARIES:
-        return value in VOCABULARIES[key].values
+        return list(VOCABULARIES[key].values)
     if key == "phase":
-        return value in Phase.values
+        return list(Phase.values)
+    if key == "size":
+        return list(SIZE_CLASSES)
+    return None
+
+
+def _valid(key: str, value: str) -> bool:
+    if (codes := facet_codes(key)) is not None:
+        return value in codes
     if key == "fylke":
         return len(value) == 2 and value.isdigit()
-    if key == "kommune":
-        return len(value) == 4 and value.isdigit()
-    if key == "size":
-        return value in SIZE_CLASSES
-    return len(value) == 4 and value.isdigit()  # year
+    return len(value) == 4 and value.isdigit()  # kommune number or year
 
 
-def published_cases() -> QuerySet[CasePage]:
-    """Every case the public may see: live, and under no view restriction.
+def filter_errors(params: QueryDict) -> dict[str, list[str]]:
+    """Per URL parameter, what is wrong with its values, naming the valid ones (empty when all are valid).
 
-    Wagtail's `.public()` runs a query to build its filter; this keeps the check in the same query.
+    The HTML index drops what it does not know; the API answers 400 with these messages.
     """
-    restricted = PageViewRestriction.objects.annotate(
-        case_path=ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    ).filter(case_path__startswith=F("page__path"))
-    return CasePage.objects.live().exclude(Exists(restricted))
+    errors: dict[str, list[str]] = {}
+    for param, key in FACET_PARAMS.items():
+        wrong = [value for value in params.getlist(param) if not _valid(key, value)]
+        if key in ("fylke", "kommune") and not wrong:
+            wrong = _unknown_places(key, params.getlist(param))
+        if wrong:
+            errors[param] = [_invalid_message(key, wrong)]
+    if "sorter" in params and params["sorter"] not in SORTS:
+        errors["sorter"] = [_invalid_message("sort", [params["sorter"]])]
+    return errors
+
+
+def _unknown_places(key: str, values: list[str]) -> list[str]:
+    if not values:
+        return []
+    model = Fylke if key == "fylke" else Kommune
+    known = set(model.objects.filter(number__in=values).values_list("number", flat=True))
+    return [value for value in values if value not in known]
+
+
+def _invalid_message(key: str, wrong: list[str]) -> str:
+    shown = ", ".join(value[:40] for value in wrong[:5])
+    if key == "sort":
+        valid = ", ".join(SORTS)
+    elif key == "fylke":
+        valid = str(_("et tosifret fylkesnummer som finnes, for eksempel 40"))
+    elif key == "kommune":
+        valid = str(_("et firesifret kommunenummer som finnes, for eksempel 4003"))
+    elif key == "year":
+        valid = str(_("et årstall med fire sifre"))
+    else:
+        valid = ", ".join(facet_codes(key) or [])
+    return str(_("Ukjent verdi: %(values)s. Gyldige verdier: %(valid)s.") % {"values": shown, "valid": valid})
 
 
 def search_text(cases: QuerySet[CasePage], query: str) -> QuerySet[CasePage]:
@@ -246,7 +290,7 @@ def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str, sizes: dic
 
 def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -> list[Facet]:
     """All facets with their options and counts; options without cases are left out unless selected."""
-    base = published_cases() if base is None else base
+    base = CasePage.objects.published() if base is None else base
     sizes = kommuner_by_size(kommune_populations())
     counts = {key: _counts(base, filters, key, sizes) for key in FACET_LABELS}
     labels: dict[str, dict[str, str]] = {key: dict(vocabulary.choices) for key, vocabulary in VOCABULARIES.items()}
@@ -269,8 +313,3 @@ def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -
         ]
         facets.append(Facet(key=key, param=param, label=str(FACET_LABELS[key]), options=options))
     return facets
-
-
-def with_list_relations(cases: QuerySet[CasePage]) -> QuerySet[CasePage]:
-    """What a listing shows of each case, fetched in a fixed number of queries."""
-    return cases.defer_streamfields().prefetch_related("codes", "kommuner")

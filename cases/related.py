@@ -14,7 +14,6 @@ from innoplatform.core.vocabularies import Challenge
 from innoplatform.municipalities import public
 from innoplatform.municipalities.models import Kommune
 
-from .facets import published_cases, with_list_relations
 from .models import CaseCode, CasePage, CaseReuse, Dimension
 
 PHASE_COURSE_HOOK = "register_phase_course_link"
@@ -24,8 +23,11 @@ MAX_PROFILED_KOMMUNER = 6
 
 @dataclass(frozen=True)
 class KommuneProfile:
+    """An involved kommune as the case page shows it: its derived challenges and which figures it has."""
+
     kommune: Kommune
     challenges: list[tuple[str, str]]
+    data_state: public.DataState
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def _labelled_challenges(codes: list[str]) -> list[tuple[str, str]]:
 def kommune_profiles(page: CasePage) -> list[KommuneProfile]:
     """The involved kommuner with the demographic challenges their profiles derive."""
     kommuner = list(page.kommuner.all())[:MAX_PROFILED_KOMMUNER]
-    return [KommuneProfile(k, _labelled_challenges(public.kommune_challenges(k))) for k in kommuner]
+    challenges = public.challenges_for(kommuner)
+    states = public.data_states_for(kommuner)
+    return [KommuneProfile(k, _labelled_challenges(challenges[k.pk]), states[k.pk]) for k in kommuner]
 
 
 def related_cases(page: CasePage, limit: int = 4) -> list[CasePage]:
@@ -57,27 +61,27 @@ def related_cases(page: CasePage, limit: int = 4) -> list[CasePage]:
         matches = matches | CaseCode.objects.filter(dimension=dimension, code__in=codes)
     ranked = (
         matches.exclude(page_id=page.pk)
-        .filter(page_id__in=published_cases().values("pk"))
+        .filter(page_id__in=CasePage.objects.published().values("pk"))
         .values("page_id")
         .annotate(shared=Count("id"))
         .order_by("-shared", "page_id")[:limit]
     )
     ids = [row["page_id"] for row in ranked]
-    found = with_list_relations(CasePage.objects.filter(pk__in=ids)).in_bulk()
+    found = CasePage.objects.filter(pk__in=ids).for_listing().in_bulk()
     return [found[pk] for pk in ids if pk in found]
 
 
 def cases_from_similar_kommuner(page: CasePage, exclude: set[int], limit: int = 4) -> list[SimilarCase]:
     """Cases from kommuner whose demographic path resembles that of the case's kommuner."""
     similar: dict[int, public.SimilarKommune] = {}
-    for kommune in list(page.kommuner.all())[:MAX_PROFILED_KOMMUNER]:
-        for entry in public.similar_kommuner(kommune, limit=5):
+    for entries in public.similar_for(list(page.kommuner.all())[:MAX_PROFILED_KOMMUNER], limit=5).values():
+        for entry in entries:
             similar.setdefault(entry.kommune.pk, entry)
     if not similar:
         return []
     through = CasePage.kommuner.through
     rows = (
-        through.objects.filter(kommune_id__in=list(similar), casepage_id__in=published_cases().values("pk"))
+        through.objects.filter(kommune_id__in=list(similar), casepage_id__in=CasePage.objects.published().values("pk"))
         .exclude(casepage_id__in={page.pk, *exclude})
         .order_by("-casepage__start_year", "casepage_id")
         .values_list("casepage_id", "kommune_id")
@@ -87,7 +91,7 @@ def cases_from_similar_kommuner(page: CasePage, exclude: set[int], limit: int = 
         picked.setdefault(case_id, kommune_id)
         if len(picked) == limit:
             break
-    found = with_list_relations(CasePage.objects.filter(pk__in=picked)).in_bulk()
+    found = CasePage.objects.filter(pk__in=picked).for_listing().in_bulk()
     return [
         SimilarCase(found[case_id], similar[kommune_id].kommune, similar[kommune_id].reason)
         for case_id, kommune_id in picked.items()
@@ -114,7 +118,8 @@ def cases_for_kommune(kommune: Kommune, limit: int = 6) -> dict[str, list]:
         else Value(False)
     )
     rows = (
-        with_list_relations(published_cases())
+        CasePage.objects.published()
+        .for_listing()
         .annotate(is_own=own, is_adopted=adopted, addresses=addresses)
         .filter(Q(is_own=True) | Q(is_adopted=True) | Q(addresses=True))
         .order_by("-is_adopted", "-is_own", "-start_year", "title")[: 3 * limit]

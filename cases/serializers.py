@@ -5,19 +5,24 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from .models import VOCABULARIES, CaseCode, CaseIndexPage, CasePage, Dimension
+from innoplatform.core.vocabularies import Phase
+
+from .library import case_library
+from .models import VOCABULARIES, CaseCode, CasePage, CaseStatus, Dimension
 from .related import reusing_kommuner
 
 
 def case_summary(page: CasePage, request: HttpRequest) -> dict:
-    """The fields a listing needs; relations must be prefetched (see facets.with_list_relations)."""
+    """The fields a listing needs; relations must be prefetched (`CasePage.objects.for_listing()`)."""
     return {
         "slug": page.slug,
         "title": page.title,
         "summary": page.introduction,
         "url": request.build_absolute_uri(page.get_url(request)),
-        "api_url": request.build_absolute_uri(f"/api/cases/{page.slug}/"),
+        "api_url": request.build_absolute_uri(reverse("cases_api:detail", args=[page.slug])),
         "municipalities": [kommune.number for kommune in page.kommuner.all()],
         "sectors": page.codes_of(Dimension.SECTOR),
         "service_areas": page.codes_of(Dimension.SERVICE_AREA),
@@ -56,23 +61,25 @@ def case_detail(page: CasePage, request: HttpRequest) -> dict:
     return data
 
 
+CSV_SOURCE = _("Kilde: Innovasjonsplattformen, eksempelbiblioteket")
 CSV_COLUMNS = [
-    "slug",
-    "title",
-    "summary",
-    "url",
-    "municipalities",
-    "sectors",
-    "service_areas",
-    "challenges",
-    "phase",
-    "year",
-    "status",
+    _("Tittel"),
+    _("Sammendrag"),
+    _("Adresse"),
+    _("Kommunenummer"),
+    _("Kommuner"),
+    _("Sektorer"),
+    _("Tjenesteområder"),
+    _("Utfordringer"),
+    _("Fase"),
+    _("Startår"),
+    _("Status"),
+    _("Kortnavn"),
 ]
 
 
-def case_csv_rows(cases: QuerySet[CasePage], request: HttpRequest) -> Iterator[list[str]]:
-    """CSV rows from plain values in three queries, fast enough for 10,000 cases.
+def case_csv_rows(cases: QuerySet[CasePage], request: HttpRequest) -> Iterator[list]:
+    """CSV rows with Norwegian labels, from plain values in four queries (fast enough for 10,000 cases).
 
     Every case lives directly under the one case index, so its URL is the index's URL plus its slug.
     """
@@ -83,28 +90,35 @@ def case_csv_rows(cases: QuerySet[CasePage], request: HttpRequest) -> Iterator[l
         "page_id", "dimension", "code"
     ):
         codes[page_id][dimension].append(code)
-    numbers: dict[int, list[str]] = defaultdict(list)
+    kommuner: dict[int, list[tuple[str, str]]] = defaultdict(list)
     through = CasePage.kommuner.through.objects.filter(casepage_id__in=ids).order_by("kommune__number")
-    for page_id, number in through.values_list("casepage_id", "kommune__number"):
-        numbers[page_id].append(number)
-    index = CaseIndexPage.objects.live().first()
+    for page_id, number, name in through.values_list("casepage_id", "kommune__number", "kommune__name"):
+        kommuner[page_id].append((number, name))
+    index = case_library()
     base = request.build_absolute_uri(index.get_url(request)) if index else ""
-    order = {dim: {code: n for n, code in enumerate(VOCABULARIES[dim].values)} for dim in VOCABULARIES}
+    labels = {dimension: dict(vocabulary.choices) for dimension, vocabulary in VOCABULARIES.items()}
+    order = {
+        dimension: {code: n for n, code in enumerate(vocabulary.values)}
+        for dimension, vocabulary in VOCABULARIES.items()
+    }
+    phases, statuses = dict(Phase.choices), dict(CaseStatus.choices)
 
     def joined(page_id: int, dimension: str) -> str:
-        return ", ".join(sorted(codes[page_id][dimension], key=order[dimension].__getitem__))
+        present = sorted(codes[page_id][dimension], key=order[dimension].__getitem__)
+        return ", ".join(str(labels[dimension][code]) for code in present)
 
     for pk, slug, title, summary, phase, year, status in rows:
         yield [
-            slug,
             title,
             summary,
             f"{base}{slug}/",
-            ", ".join(numbers[pk]),
+            ", ".join(number for number, _name in kommuner[pk]),
+            ", ".join(name for _number, name in kommuner[pk]),
             joined(pk, Dimension.SECTOR),
             joined(pk, Dimension.SERVICE_AREA),
             joined(pk, Dimension.CHALLENGE),
-            phase,
-            str(year),
-            status,
+            str(phases.get(phase, phase)),
+            year,
+            str(statuses.get(status, status)),
+            slug,
         ]

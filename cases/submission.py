@@ -1,18 +1,24 @@
 """A user's case suggestion becomes a draft in the editors' moderation queue."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
+from wagtail.users.models import UserProfile
 
 from innoplatform.core.mail import send_email
 from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.text import norwegian_slugify
 
-from .models import CaseIndexPage, CasePage, Dimension
+from .models import CaseFunding, CaseIndexPage, CasePage, CasePartner, Dimension
 
 
 def text_to_html(text: str) -> str:
@@ -30,15 +36,12 @@ def unique_slug(parent: Page, title: str) -> str:
     return slug
 
 
-def case_library() -> CaseIndexPage | None:
-    return CaseIndexPage.objects.live().first()
-
-
 @transaction.atomic
 def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
     """Create the suggestion as an unpublished draft under `index` and start moderation.
 
-    `data` is a CaseSuggestionForm's cleaned data. The submitter gets a receipt by e-mail.
+    `data` is a CaseSuggestion's cleaned data. The submitter gets a receipt by e-mail, and later
+    the platform's own e-mail when the case is published, not Wagtail's notices for editors.
     """
     page = CasePage(
         title=data["title"],
@@ -49,6 +52,9 @@ def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
         status=data["status"],
         start_year=data["start_year"],
         results_text=data.get("results", ""),
+        contact_name=data.get("contact_name", ""),
+        contact_role=data.get("contact_role", ""),
+        contact_email=data.get("contact_email", ""),
         submitted_by=user,
         owner=user,
         live=False,
@@ -61,16 +67,37 @@ def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
         }
     )
     page.kommuner = list(data["kommuner"])
+    page.partners = [CasePartner(name=row["name"], sector=row["sector"]) for row in data.get("partners", [])]
+    page.funding = [
+        CaseFunding(source=row["source"], programme=row.get("programme", ""), amount_nok=row.get("amount_nok"))
+        for row in data.get("funding", [])
+    ]
     index.add_child(instance=page)
+    quiet_editor_notices(user)
     page.save_revision(user=user, log_action=True)
     if workflow := page.get_workflow():
         workflow.start(page, user)
     send_email(
-        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Takk for forslaget: {page.title}",
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + gettext("Takk for forslaget: %(title)s") % {"title": page.title},
         render_to_string("cases/email/suggestion_received.txt", {"page": page, "user": user}),
         [user.email],
     )
     return page
+
+
+def quiet_editor_notices(user) -> None:
+    """Wagtail's moderation e-mails (in English, with admin links) are for editors, not for outside submitters."""
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    UserProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "submitted_notifications": False,
+            "approved_notifications": False,
+            "rejected_notifications": False,
+            "updated_comments_notifications": False,
+        },
+    )
 
 
 def notify_submitter_on_publish(page: CasePage) -> bool:
@@ -84,10 +111,50 @@ def notify_submitter_on_publish(page: CasePage) -> bool:
         return False
     user = page.submitted_by
     send_email(
-        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Eksempelet ditt er publisert: {page.title}",
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+        + gettext("Eksempelet ditt er publisert: %(title)s") % {"title": page.title},
         render_to_string(
             "cases/email/suggestion_published.txt", {"page": page, "user": user, "url": page.get_full_url()}
         ),
         [user.email],
     )
     return True
+
+
+@dataclass(frozen=True)
+class SuggestionStatus:
+    """A suggested case as its submitter sees it on the profile."""
+
+    page: CasePage
+    status: str
+    label: str
+
+
+SUGGESTION_LABELS = {
+    "published": _("publisert"),
+    "in_moderation": _("til vurdering hos redaksjonen"),
+    "changes_requested": _("redaksjonen har bedt om endringer og tar kontakt"),
+    "unpublished": _("ikke publisert"),
+}
+
+
+def suggestion_statuses(user) -> list[SuggestionStatus]:
+    """The user's suggested cases, newest first, each with where it stands (two queries)."""
+    pages = list(CasePage.objects.filter(submitted_by=user).order_by("-latest_revision_created_at", "-pk"))
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(page.pk) for page in pages]
+    ).order_by("created_at")
+    latest = {state.object_id: state.status for state in states}
+    result = []
+    for page in pages:
+        state = latest.get(str(page.pk))
+        if page.live:
+            status = "published"
+        elif state == WorkflowState.STATUS_IN_PROGRESS:
+            status = "in_moderation"
+        elif state == WorkflowState.STATUS_NEEDS_CHANGES:
+            status = "changes_requested"
+        else:
+            status = "unpublished"
+        result.append(SuggestionStatus(page, status, str(SUGGESTION_LABELS[status])))
+    return result

@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.library, name="library"),
     path("foresla/", views.suggest, name="suggest"),
     path("foresla/mottatt/", views.suggestion_received, name="suggestion_received"),
-    path("<int:page_id>/gjenbruk/", views.reuse, name="reuse"),
+    path("<id:page_id>/gjenbruk/", views.reuse, name="reuse"),
 ]

@@ -11,7 +11,8 @@ from innoplatform.core.sections import PlatformSection
 from .demo import load_demo_cases
 from .models import CasePage, CaseReuse
 from .related import cases_for_kommune
-from .submission import case_library
+from .library import case_library
+from .submission import suggestion_statuses
 
 
 @hooks.register("register_platform_section")
@@ -38,13 +39,17 @@ def kommune_cases_section(request: HttpRequest, kommune) -> PageSection:
 
 @hooks.register("register_profile_section")
 def submitted_cases_section(request: HttpRequest) -> PageSection | None:
-    submitted = CasePage.objects.filter(submitted_by=request.user).order_by("-latest_revision_created_at")
-    if not submitted.exists():
+    """The user's suggestions with where each stands, and the reuse marks the user has set."""
+    suggestions = suggestion_statuses(request.user)
+    reuses = list(
+        CaseReuse.objects.filter(marked_by=request.user).select_related("page", "kommune").order_by("-created_at")
+    )
+    if not suggestions and not reuses:
         return None
     return PageSection(
-        title=_("Eksempler du har foreslått"),
+        title=_("Eksempler"),
         template_name="cases/includes/profile_section.html",
-        context={"submitted": list(submitted)},
+        context={"suggestions": suggestions, "reuses": reuses},
         order=50,
     )
 

@@ -7,12 +7,14 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from innoplatform.core.models import BasePage
@@ -84,11 +86,27 @@ class CaseIndexPage(BasePage):
         verbose_name_plural = _("eksempelbibliotek")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import index_context
+        from ..context import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(request))
         return context
+
+
+class CasePageQuerySet(PageQuerySet):
+    def published(self) -> "CasePageQuerySet":
+        """Cases the public may see: live, and under no view restriction.
+
+        Wagtail's `.public()` runs a query to build its filter; this keeps the check inside the same query.
+        """
+        restricted = PageViewRestriction.objects.annotate(
+            case_path=ExpressionWrapper(OuterRef("path"), output_field=CharField())
+        ).filter(case_path__startswith=F("page__path"))
+        return self.live().exclude(Exists(restricted))
+
+    def for_listing(self) -> "CasePageQuerySet":
+        """What a listing shows of each case (codes and kommuner), fetched in a fixed number of queries."""
+        return self.defer_streamfields().prefetch_related("codes", "kommuner")
 
 
 class CasePage(BasePage):
@@ -133,6 +151,8 @@ class CasePage(BasePage):
         related_name="submitted_cases",
     )
     submitter_notified_at = models.DateTimeField(_("forslagsstiller varslet"), null=True, blank=True, editable=False)
+
+    objects = PageManager.from_queryset(CasePageQuerySet)()
 
     base_form_class = CasePageForm
     parent_page_types = ["cases.CaseIndexPage"]
@@ -220,7 +240,7 @@ class CasePage(BasePage):
         return self.labelled(Dimension.CHALLENGE)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import case_context
+        from ..context import case_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_context(request, self))

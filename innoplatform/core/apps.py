@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
+
+        from .converters import IdConverter
+
+        register_converter(IdConverter, "id")
 
         from . import checks  # noqa: F401 - registers the deployment checks
         from .site_setup import create_cache_tables, sync_site_identity

@@ -1,4 +1,4 @@
-"""Fixtures for the case library: the index page and kommuner in two fylker."""
+"""Fixtures for the case library: the index page, kommuner in two fylker, and real demographic summaries."""
 
 import pytest
 
@@ -29,10 +29,12 @@ def kommuner(fylker):
     ]
 
 
-@pytest.fixture(autouse=True)
-def _no_demography(monkeypatch):
-    """Without population figures the kommune profile has no derived challenges or similar kommuner."""
-    from innoplatform.municipalities import public
+@pytest.fixture
+def demography(kommuner):
+    """Observed and projected figures for the four kommuner, summarised as an import would."""
+    from innoplatform.municipalities.signals import population_imported
+    from tests.municipalities.demography_helpers import load_population
 
-    monkeypatch.setattr(public, "kommune_challenges", lambda kommune: [])
-    monkeypatch.setattr(public, "similar_kommuner", lambda kommune, limit=5: [])
+    datasets = load_population([kommune.number for kommune in kommuner])
+    population_imported.send(sender=None, datasets=list(datasets))
+    return datasets

@@ -78,6 +78,25 @@ def test_csv_export_of_filtered_list(client, two_cases):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["slug", "title", "summary"]
-    assert len(rows) == 2 and rows[1][0] == "frisklivssentral"
-    assert rows[1][rows[0].index("municipalities")] == "9201"
+    assert rows[0] == ["Kilde: Innovasjonsplattformen, eksempelbiblioteket"]
+    assert rows[1][0].startswith("Lastet ned ") and rows[2] == []
+    header, *cases = rows[3:]
+    assert header[:4] == ["Tittel", "Sammendrag", "Adresse", "Kommunenummer"]
+    assert len(cases) == 1 and cases[0][0] == "Frisklivssentral på hjul"
+    row = dict(zip(header, cases[0], strict=True))
+    assert row["Kommunenummer"] == "9201" and row["Kommuner"] == "Sørvåg"
+    assert row["Tjenesteområder"] == "Helse og omsorg" and row["Fase"] == "Pilotering"
+    assert row["Adresse"].endswith("/eksempler/frisklivssentral/")
+
+
+def test_csv_cells_are_formula_safe(client, case_index, kommuner):
+    from cases.factories import CasePageFactory
+
+    CasePageFactory(
+        parent=case_index, title='=HYPERLINK("http://x.example","klikk")', introduction="+cmd|' /C calc'!A0"
+    )
+    rows = list(
+        csv.reader(io.StringIO(client.get("/api/cases/eksport.csv").content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[4][0] == '\'=HYPERLINK("http://x.example","klikk")'
+    assert rows[4][1] == "'+cmd|' /C calc'!A0"

@@ -4,9 +4,9 @@ import pytest
 
 from django.http import QueryDict
 
-from cases.facets import CaseFilters, facet_counts, filter_cases, published_cases, sort_cases
+from cases.facets import CaseFilters, facet_counts, filter_cases, sort_cases
 from cases.factories import CasePageFactory, bulk_create_cases
-from cases.models import Dimension
+from cases.models import CasePage, Dimension
 
 pytestmark = pytest.mark.django_db
 
@@ -82,30 +82,32 @@ def test_a_facet_keeps_its_own_counts_and_narrows_the_others(known_set):
     # Other facets: only the two helse-og-omsorg cases.
     assert result["sektor"] == {"kommune": 2, "frivillig": 1, "fou": 1}
     assert result["fylke"] == {"91": 1, "92": 2}
-    assert filter_cases(published_cases(), filters).count() == 2
+    assert filter_cases(CasePage.objects.published(), filters).count() == 2
 
 
 def test_or_within_and_across_facets(known_set):
     either = parse("tjenesteomrade=helse-og-omsorg&tjenesteomrade=barnehage")
-    assert filter_cases(published_cases(), either).count() == 3
+    assert filter_cases(CasePage.objects.published(), either).count() == 3
     combined = parse("tjenesteomrade=helse-og-omsorg&sektor=frivillig&ar=2021&fylke=92")
-    assert [case.title for case in filter_cases(published_cases(), combined)] == ["Frivillige sjåfører til dagsenteret"]
+    assert [case.title for case in filter_cases(CasePage.objects.published(), combined)] == [
+        "Frivillige sjåfører til dagsenteret"
+    ]
     result = counts(combined)
     assert result["fase"] == {"innsikt": 1}
     assert result["sektor"] == {"kommune": 2, "frivillig": 1, "fou": 1}
 
 
 def test_kommune_and_phase_and_challenge_filters(known_set):
-    assert filter_cases(published_cases(), parse("kommune=9201")).count() == 2
-    assert filter_cases(published_cases(), parse("fase=ny-praksis")).get().title == "Felles barnehageopptak"
-    assert filter_cases(published_cases(), parse("utfordring=aldring&utfordring=faerre-barn")).count() == 3
+    assert filter_cases(CasePage.objects.published(), parse("kommune=9201")).count() == 2
+    assert filter_cases(CasePage.objects.published(), parse("fase=ny-praksis")).get().title == "Felles barnehageopptak"
+    assert filter_cases(CasePage.objects.published(), parse("utfordring=aldring&utfordring=faerre-barn")).count() == 3
 
 
 def test_unknown_values_are_ignored(known_set):
     filters = parse("tjenesteomrade=romfart&fase=<script>&ar=tjue&fylke=9&sorter=tilfeldig")
     assert filters.selected == {}
     assert filters.sort == "nyeste"
-    assert filter_cases(published_cases(), filters).count() == 3
+    assert filter_cases(CasePage.objects.published(), filters).count() == 3
 
 
 def test_selected_option_without_cases_is_still_shown(known_set):
@@ -119,7 +121,7 @@ def test_text_search_matches_title_summary_partner_and_tag(known_set):
     first.partners.create(name="Senter for omsorgsforskning", sector="fou")
     first.tags.add("nattevakt")
     first.save()
-    search = lambda q: {c.title for c in filter_cases(published_cases(), parse(f"q={q}"))}  # noqa: E731
+    search = lambda q: {c.title for c in filter_cases(CasePage.objects.published(), parse(f"q={q}"))}  # noqa: E731
     assert search("barnehageopptak") == {"Felles barnehageopptak"}
     assert search("omsorgsforskning") == {"Digitalt tilsyn om natta"}
     assert search("nattevakt") == {"Digitalt tilsyn om natta"}
@@ -127,11 +129,11 @@ def test_text_search_matches_title_summary_partner_and_tag(known_set):
 
 
 def test_sorting(known_set):
-    by_title = [c.title for c in sort_cases(published_cases(), "tittel")]
+    by_title = [c.title for c in sort_cases(CasePage.objects.published(), "tittel")]
     assert by_title == sorted(by_title)
-    newest = [c.start_year for c in sort_cases(published_cases(), "nyeste")]
+    newest = [c.start_year for c in sort_cases(CasePage.objects.published(), "nyeste")]
     assert newest == [2023, 2021, 2021]
-    assert [c.start_year for c in sort_cases(published_cases(), "eldste")] == [2021, 2021, 2023]
+    assert [c.start_year for c in sort_cases(CasePage.objects.published(), "eldste")] == [2021, 2021, 2023]
 
 
 def test_unpublished_cases_are_not_counted(known_set):
@@ -156,9 +158,9 @@ def test_cases_under_a_view_restriction_are_not_published(known_set, case_index)
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.create(page=known_set[0], restriction_type="login")
-    assert published_cases().count() == 2
+    assert CasePage.objects.published().count() == 2
     PageViewRestriction.objects.create(page=case_index, restriction_type="login")
-    assert published_cases().count() == 0
+    assert CasePage.objects.published().count() == 0
 
 
 def test_kommune_size_facet_counts_and_filters(known_set, monkeypatch):
@@ -169,9 +171,9 @@ def test_kommune_size_facet_counts_and_filters(known_set, monkeypatch):
     result = counts(CaseFilters())
     assert result["storrelse"] == {"under-5000": 1, "5000-19999": 1, "50000-og-over": 2}
     small = parse("storrelse=under-5000")
-    assert [case.title for case in filter_cases(published_cases(), small)] == ["Digitalt tilsyn om natta"]
+    assert [case.title for case in filter_cases(CasePage.objects.published(), small)] == ["Digitalt tilsyn om natta"]
     assert counts(small)["fase"] == {"pilotering": 1}
-    assert filter_cases(published_cases(), parse("storrelse=under-5000&storrelse=5000-19999")).count() == 2
+    assert filter_cases(CasePage.objects.published(), parse("storrelse=under-5000&storrelse=5000-19999")).count() == 2
 
 
 def test_kommune_size_facet_is_hidden_without_population_figures(known_set):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from cases.factories import CasePageFactory, bulk_create_cases
-from cases.models import CaseIndexPage, CasePage, Dimension
+from cases.models import CaseIndexPage, CasePage, CaseReuse, Dimension
 from innoplatform.core.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -101,26 +101,66 @@ def test_index_queries_are_constant_at_10_and_1000_cases(client, case_index, kom
     print(f"case index queries at 10 and 1000 cases: {small} / {large}")
 
 
-def test_case_page_queries_are_constant_at_10_and_1000_cases(
-    client, case_index, kommuner, django_assert_max_num_queries
-):
+@pytest.fixture
+def eight_kommuner(fylker):
+    """Eight kommuner with real demographic summaries (observed, projection, challenges, similar kommuner)."""
+    from innoplatform.municipalities.factories import KommuneFactory
+    from innoplatform.municipalities.signals import population_imported
+    from tests.municipalities.demography_helpers import load_population
+
+    kommuner = [KommuneFactory(number=f"91{n:02d}", name=f"Kommune {n}", fylke=fylker[n % 2]) for n in range(1, 9)]
+    population_imported.send(sender=None, datasets=list(load_population([k.number for k in kommuner])))
+    return kommuner
+
+
+def _full_case(index, kommuner, title: str) -> CasePage:
+    """A case with every part the page shows: partners, figures, funding, tags and reuse marks."""
     case = CasePageFactory(
-        parent=case_index,
-        kommuner=kommuner[:2],
+        parent=index,
+        title=title,
+        kommuner=kommuner,
         codes={
-            Dimension.SERVICE_AREA: ["helse-og-omsorg"],
-            Dimension.SECTOR: ["kommune"],
-            Dimension.CHALLENGE: ["aldring"],
+            Dimension.SERVICE_AREA: ["helse-og-omsorg", "skole"],
+            Dimension.SECTOR: ["kommune", "fou"],
+            Dimension.CHALLENGE: ["aldring", "arbeidskraft"],
         },
     )
-    bulk_create_cases(case_index, 10, kommuner)
-    small = _query_count(client, case.url)
-    bulk_create_cases(case_index, 990, kommuner)
+    for n in range(3):
+        case.partners.create(name=f"Partner {n}", sector="fou")
+        case.result_figures.create(value=n + 1, unit="timer", label=f"Resultat {n}")
+        case.funding.create(source=f"Kilde {n}", amount_nok=1000 * (n + 1))
+    case.tags.add("velferdsteknologi", "nattjeneste", "pårørende")
+    case.save()
+    for kommune in kommuner:
+        CaseReuse.objects.create(page=case, kommune=kommune)
+    return case
+
+
+def test_case_page_queries_do_not_grow_with_kommuner_cases_or_parts(
+    client, case_index, eight_kommuner, django_assert_max_num_queries
+):
+    """With real summaries: one kommune and 10 cases, then six kommuner, all parts and 1,000 cases."""
+    small_case = CasePageFactory(parent=case_index, kommuner=eight_kommuner[:1])
+    bulk_create_cases(case_index, 10, eight_kommuner)
+    small = _query_count(client, small_case.url)
+    large_case = _full_case(case_index, eight_kommuner[:6], "Stort eksempel")
+    bulk_create_cases(case_index, 990, eight_kommuner)
     with django_assert_max_num_queries(CASE_QUERY_BUDGET):
-        client.get(case.url)
-    large = _query_count(client, case.url)
+        html = client.get(large_case.url).content.decode()
+    assert "Partner 2" in html and "Kilde 2" in html and "pårørende" in html and "Kommune 6" in html
+    large = _query_count(client, large_case.url)
     assert small == large, (small, large)
-    print(f"case page queries at 10 and 1000 cases: {small} / {large}")
+    print(f"case page queries, 1 kommune / 10 cases and 6 kommuner / 1000 cases: {small} / {large}")
+
+
+def test_kommune_page_queries_do_not_grow_with_its_cases(client, case_index, eight_kommuner):
+    kommune = eight_kommuner[0]
+    CasePageFactory(parent=case_index, kommuner=[kommune])
+    small = _query_count(client, kommune.get_absolute_url())
+    for n in range(30):
+        _full_case(case_index, [kommune, eight_kommuner[1 + n % 7]], f"Eksempel {n}")
+    large = _query_count(client, kommune.get_absolute_url())
+    assert small == large, (small, large)
 
 
 def test_api_and_csv_queries_are_constant(client, case_index, kommuner):

@@ -1,0 +1,82 @@
+"""What the case library's pages show: the index for the search in the URL, and one case with its links.
+
+The page models call these from `get_context`; both read a fixed number of
+queries whatever the number of cases, kommuner or reuse marks.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest
+
+from .facets import SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
+from .models import CasePage
+from .related import cases_from_similar_kommuner, kommune_profiles, phase_course_link, related_cases, reusing_kommuner
+from .reuse import reuse_ineligibility
+
+PAGE_SIZE = 12
+
+
+def querystring(request: HttpRequest, **changes) -> str:
+    """The request's query string with `changes` applied (a value of None removes the parameter)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return params.urlencode()
+
+
+def active_filters(request: HttpRequest, facets) -> list[dict]:
+    """One entry per selected option, with the query string that removes it."""
+    active = []
+    for facet in facets:
+        for option in facet.options:
+            if option.selected:
+                params = request.GET.copy()
+                params.setlist(facet.param, [v for v in params.getlist(facet.param) if v != option.value])
+                params.pop("side", None)
+                active.append({"facet": facet.label, "label": option.label, "remove": params.urlencode()})
+    return active
+
+
+def index_context(request: HttpRequest) -> dict:
+    """Everything the case index shows for the search in the URL."""
+    filters = CaseFilters.from_querydict(request.GET)
+    base = CasePage.objects.published()
+    cases = sort_cases(filter_cases(base, filters).for_listing(), filters.sort)
+    page_obj = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("side"))
+    facets = facet_counts(filters, base)
+    return {
+        "filters": filters,
+        "facets": facets,
+        "active_filters": active_filters(request, facets),
+        "page_obj": page_obj,
+        "cases": page_obj.object_list,
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "querystring_without_page": querystring(request, side=None),
+        "export_querystring": filters.querystring(),
+    }
+
+
+def case_context(request: HttpRequest, page: CasePage) -> dict:
+    """One case with its parts, the kommuner involved and what links to it, each relation read once."""
+    if page.pk:
+        prefetch_related_objects([page], "codes", "kommuner__fylke", "partners", "result_figures", "funding", "tags")
+    related = related_cases(page)
+    reason = reuse_ineligibility(request.user)
+    reusers = list(reusing_kommuner(page)) if page.pk else []  # a preview of a new case has no pk
+    return {
+        "parent": page.get_parent() if page.pk else None,
+        "kommuner": list(page.kommuner.all()),
+        "partners": list(page.partners.all()),
+        "result_figures": list(page.result_figures.all()),
+        "funding": list(page.funding.all()),
+        "tags": list(page.tags.all()),
+        "kommune_profiles": kommune_profiles(page),
+        "related_cases": related,
+        "similar_cases": cases_from_similar_kommuner(page, exclude={case.pk for case in related}),
+        "course_link": phase_course_link(page.phase),
+        "reusing_kommuner": reusers,
+        "reuse_ineligible": reason,
+        "reused_by_my_kommune": reason is None and any(kommune.pk == request.user.kommune_id for kommune in reusers),
+    }
