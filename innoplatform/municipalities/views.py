@@ -1,6 +1,5 @@
 """The kommune list, each kommune's demographic profile with its CSV downloads, and the compare view."""
 
-import csv
 from itertools import groupby
 
 from django.db.models import Q
@@ -9,14 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from innoplatform.core.csv_export import csv_response
+
 from .demography import presentation
 from .demography.compare import MAX_COMPARED, compare_kommuner, parse_kommune_inputs
 from .demography.indicators import CHALLENGE_YEAR
 from .demography.profile import KommuneProfile, build_profile
+from .demography.provenance import source_text
+from .demography.states import NO_DATA
 from .extensions import kommune_sections
 from .models import AgeGroup, Kommune
-
-CSV_CHARTS = ("aldersgrupper", "befolkningspyramide", "tjenester", "sammenligning")
 
 
 @require_GET
@@ -43,6 +44,8 @@ def _profile_context(profile: KommuneProfile) -> dict:
     service_rows, working_age = presentation.service_rows(profile)
     columns, comparison_rows = presentation.comparison(profile, CHALLENGE_YEAR)
     return {
+        "state": profile.state,
+        "source_line": source_text(profile.state),
         "age_chart": presentation.age_chart(profile),
         "age_rows": presentation.age_rows(profile),
         "age_groups": AgeGroup.choices,
@@ -56,7 +59,10 @@ def _profile_context(profile: KommuneProfile) -> dict:
         "challenges": presentation.challenge_explanations(profile),
         "challenge_year": CHALLENGE_YEAR,
         "key_figures": presentation.key_figures(profile),
-        "alternative_query": profile.choice.projection.alternative if len(profile.choice.alternatives) > 1 else "",
+        "available_csv": presentation.available_csv(profile),
+        "alternative_query": profile.choice.projection.alternative
+        if profile.state.has_projection and len(profile.choice.alternatives) > 1
+        else "",
     }
 
 
@@ -72,31 +78,22 @@ def kommune_detail(request: HttpRequest, number: str, slug: str | None = None) -
         "neighbours": neighbours,
         "sections": kommune_sections(request, kommune),
         "profile": profile,
+        "state": NO_DATA,
     }
     if profile is not None:
         context.update(_profile_context(profile))
     return render(request, "municipalities/kommune_detail.html", context)
 
 
-def _csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM, so Excel reads æøå correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 @require_GET
 def kommune_csv(request: HttpRequest, number: str, chart: str) -> HttpResponse:
-    """The figures behind one chart of the profile, as semicolon-separated CSV."""
+    """The figures behind one chart of the profile, as semicolon-separated CSV that starts with its source."""
     kommune = get_object_or_404(Kommune.objects.select_related("fylke"), number=number)
     profile = build_profile(kommune, _alternative(request))
-    if profile is None or chart not in CSV_CHARTS:
+    if profile is None or chart not in presentation.available_csv(profile):
         raise Http404
     header, rows = presentation.csv_table(profile, chart)
-    return _csv_response(f"{kommune.number}-{kommune.slug}-{chart}.csv", header, rows)
+    return csv_response(f"{kommune.number}-{kommune.slug}-{chart}.csv", header, rows, source=source_text(profile.state))
 
 
 @require_GET

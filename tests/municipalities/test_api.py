@@ -21,6 +21,20 @@ def test_profile_without_figures(client):
             "url": "/kommuner/4003-skien/",
         },
         "available": False,
+        "state": "none",
+        "note": "Det er ikke lastet inn befolkningstall fra SSB for kommunen – derfor vises ingen demografiske utfordringer.",
+        "missing": [
+            {
+                "part": "observed",
+                "message": "Registrert befolkning (SSB-tabell 07459) er ikke lastet inn.",
+                "load_with": "manage.py fetch_ssb --table 07459 --import | manage.py import_ssb <fil>",
+            },
+            {
+                "part": "projection",
+                "message": "Ingen befolkningsframskriving (SSB-tabell 14288 eller 14746) er lastet inn.",
+                "load_with": "manage.py fetch_ssb --table 14288 --import | manage.py import_ssb <fil>",
+            },
+        ],
     }
 
 

@@ -1,13 +1,10 @@
-"""Precomputed summaries, the population_imported receiver, the public functions and the demo loader."""
-
-import io
+"""Precomputed summaries, the population_imported receiver and the public functions."""
 
 import pytest
 
 from innoplatform.municipalities import public
-from innoplatform.municipalities.demo import DEMO_SOURCE, load_demo_population
 from innoplatform.municipalities.demography.summaries import refresh_demographic_summaries
-from innoplatform.municipalities.models import DemographicSummary, Kommune, PopulationDataset, PopulationFigure
+from innoplatform.municipalities.models import DemographicSummary, Kommune, PopulationDataset
 from innoplatform.municipalities.signals import population_imported
 
 from .demography_helpers import BASE_2025, TARGET_2040, add_groups, dataset, load_population, observed_dataset, scaled
@@ -86,33 +83,34 @@ def test_each_alternative_gets_summaries():
     ] == pytest.approx(20.0, abs=0.2)
 
 
-def test_demo_loader_is_idempotent_and_labelled():
-    out = io.StringIO()
-    load_demo_population(stdout=out, kommuner=["4003", "4001", "4005"])
-    counts = (PopulationDataset.objects.count(), PopulationFigure.objects.count())
-    values = list(PopulationFigure.objects.order_by("pk").values_list("value", flat=True)[:50])
-    load_demo_population(kommuner=["4003", "4001", "4005"])
-    assert (PopulationDataset.objects.count(), PopulationFigure.objects.count()) == counts
-    assert list(PopulationFigure.objects.order_by("pk").values_list("value", flat=True)[:50]) == values
-    assert counts[0] == 4
-    assert all(d.is_demo and d.source == DEMO_SOURCE for d in PopulationDataset.objects.all())
-    assert "Demodata" in out.getvalue()
-    assert DemographicSummary.objects.filter(region_code="4003").count() == 3
-    observed_years = PopulationFigure.objects.filter(dataset__table="07459").values_list("year", flat=True)
-    assert (min(observed_years), max(observed_years)) == (2015, 2025)
-
-
-def test_demo_loader_leaves_real_datasets_alone():
-    real = dataset("14746", alternative="MMMM")
-    add_groups(real, "4003", 2040, TARGET_2040)
-    load_demo_population(kommuner=["4003"])
-    real.refresh_from_db()
-    assert not real.is_demo
-    assert real.figures.count() == 10
-    assert PopulationDataset.objects.filter(is_demo=True).count() == 3
-
-
 def test_summaries_work_with_figures_by_sex():
     load_population(["4003", "4001", "4005"], by_sex=True)
     refresh_demographic_summaries()
     assert DemographicSummary.objects.get(region_code="4003").population == 1000
+
+
+def test_observed_only_regions_get_a_row_without_projection():
+    observed, projection = _known_data()
+    add_groups(observed, "4601", 2024, BASE_2025)
+    add_groups(observed, "4601", 2025, scaled(BASE_2025, 2))
+    refresh_demographic_summaries()
+    bergen = DemographicSummary.objects.get(region_code="4601")
+    assert bergen.dataset is None and bergen.challenges == [] and bergen.similar == []
+    assert (bergen.observed_first_year, bergen.observed_last_year, bergen.base_year) == (2024, 2025, 2025)
+    assert bergen.population == 2000
+    assert bergen.indicators == {"base": {"age_80_plus_share_pct": 10.0, "old_age_dependency": 0.455}}
+    # Vestland (46) has only Bergen, so it too has observed figures only; Norway has a projection.
+    assert DemographicSummary.objects.get(region_code="46").dataset is None
+    assert DemographicSummary.objects.get(region_code="0").dataset == projection
+    skien = DemographicSummary.objects.get(region_code="4003")
+    assert (skien.observed_first_year, skien.observed_last_year) == (2025, 2025)
+
+
+def test_projection_only_regions_start_from_the_projection():
+    projection = dataset("14288", base_year=2024)
+    add_groups(projection, "4003", 2024, BASE_2025)
+    add_groups(projection, "4003", 2040, TARGET_2040)
+    refresh_demographic_summaries()
+    skien = DemographicSummary.objects.get(region_code="4003")
+    assert (skien.base_year, skien.observed_last_year, skien.observed_dataset) == (2024, None, None)
+    assert skien.indicators["2040"]["age_80_plus_change_pct"] == 80.0

@@ -6,12 +6,13 @@ import io
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
 
 from innoplatform.municipalities.demography.summaries import refresh_demographic_summaries
 from innoplatform.municipalities.factories import KommuneFactory
 from innoplatform.municipalities.models import Kommune, PopulationDataset, Service, ServiceRate
 
-from .demography_helpers import BASE_2025, TARGET_2040, add_groups, dataset, load_population, observed_dataset
+from .demography_helpers import dataset, load_population
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,12 @@ def test_profile_says_which_rates_are_in_use(client, home_page, figures):
         source="Skien kommune, egne tall 2025",
     )
     content = client.get("/kommuner/4003-skien/").content.decode()
-    assert "Kommunens egne" in content
-    assert "Skien kommune, egne tall 2025" in content
+    barnehage = content[content.index('data-service="barnehage"') : content.index('data-service="grunnskole"')]
+    assert 'data-rate="own"' in barnehage and "kommunens egen sats" in barnehage
+    assert "Skien kommune, egne tall 2025" in barnehage
+    assert 'data-rate="national"' not in barnehage  # the own rate replaces the only national one (1–5 år)
+    sykehjem = content[content.index('data-service="sykehjem"') :]
+    assert 'data-rate="own"' not in sykehjem[: sykehjem.index("</ul>")]
 
 
 def test_demo_figures_are_labelled(client, home_page):
@@ -93,25 +98,40 @@ def test_alternative_can_be_chosen(client, home_page, figures):
     assert '<option value="MMMM" selected>' in default
 
 
+def _csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
 @pytest.mark.parametrize("chart", ["aldersgrupper", "befolkningspyramide", "tjenester", "sammenligning"])
-def test_csv_downloads(client, figures, chart):
+def test_csv_downloads_start_with_source_and_date(client, figures, chart):
     response = client.get(reverse("municipalities:csv", args=["4003", chart]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f"4003-skien-{chart}.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) > 3
-    assert len({len(row) for row in rows}) == 1
+    rows = _csv(response)
+    assert rows[0] == [
+        "Kilde: Statistisk sentralbyrå (SSB), tabell 07459: registrert befolkning 2016–2025; "
+        "Statistisk sentralbyrå (SSB), tabell 14746: framskriving, alternativ MMMM, basisår 2026."
+    ]
+    assert rows[1] == [f"Lastet ned {timezone.localdate().isoformat()}"] and rows[2] == []
+    table = rows[3:]
+    assert len(table) > 3
+    assert len({len(row) for row in table}) == 1
 
 
 def test_age_group_csv_holds_the_figures(client, figures):
-    response = client.get(reverse("municipalities:csv", args=["4003", "aldersgrupper"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][0] == "år" and rows[0][-1] == "i alt"
-    row_2025 = next(row for row in rows if row[0] == "2025")
+    table = _csv(client.get(reverse("municipalities:csv", args=["4003", "aldersgrupper"])))[3:]
+    assert table[0][0] == "år" and table[0][-1] == "i alt"
+    row_2025 = next(row for row in table if row[0] == "2025")
     assert row_2025[1] == "Registrert"
     assert row_2025[-1] == "1000"
-    assert next(row for row in rows if row[0] == "2040")[1] == "Framskrevet"
+    assert next(row for row in table if row[0] == "2040")[1] == "Framskrevet"
+
+
+def test_csv_cells_are_formula_safe(client, figures):
+    Service.objects.filter(code="barnehage").update(name='=HYPERLINK("http://x")')
+    table = _csv(client.get(reverse("municipalities:csv", args=["4003", "tjenester"])))[3:]
+    assert table[1][0] == '\'=HYPERLINK("http://x")'
 
 
 def test_compare_view(client, home_page, figures):
@@ -162,25 +182,3 @@ def test_compare_and_csv_query_counts_are_constant(client, home_page, django_ass
         client.get(reverse("municipalities:compare"), {"k": others})
     with django_assert_max_num_queries(8):
         client.get(reverse("municipalities:csv", args=[kommune.number, "tjenester"]))
-
-
-def test_profile_with_observed_figures_only(client, home_page):
-    add_groups(observed_dataset(), "4003", 2025, BASE_2025)
-    refresh_demographic_summaries()
-    response = client.get("/kommuner/4003-skien/")
-    content = response.content.decode()
-    assert response.status_code == 200
-    assert "Folketall 2025" in content and "1\xa0000" in content  # grouped with a no-break space
-    assert "Befolkningspyramide" not in content
-    assert client.get("/api/kommuner/4003/profile").json()["indicators"] == {}
-
-
-def test_profile_with_projection_only(client, home_page):
-    projection = dataset()
-    add_groups(projection, "4003", 2026, BASE_2025)
-    add_groups(projection, "4003", 2040, TARGET_2040)
-    refresh_demographic_summaries()
-    response = client.get("/kommuner/4003-skien/")
-    assert response.status_code == 200
-    assert response.context["profile"].base_year == 2026
-    assert "Befolkningspyramide 2026 og 2040" in response.content.decode()

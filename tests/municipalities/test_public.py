@@ -152,3 +152,10 @@ def test_projection_only_table_without_observed_dataset():
     (skien,) = kommuner("4003")
     state = public.data_states_for([skien])[skien.pk]
     assert (state.kind, state.base_year, state.projection_table) == (public.DataKind.PROJECTION, 2024, "14288")
+
+
+def test_similarity_reason_reads_as_norwegian():
+    assert public.similarity_reason(["old_age_dependency", "size"]) == (
+        "lignende forhold mellom eldre og yrkesaktive og størrelse"
+    )
+    assert public.similarity_reason(["unknown"]) == ""

@@ -97,3 +97,35 @@ def total_of(groups: dict[str, int], members: Iterable[str] = GROUPS) -> int:
 def has_sex_breakdown(series: YearSeries, year: int) -> bool:
     by_sex = series.get(year, {})
     return Sex.MALE in by_sex and Sex.FEMALE in by_sex
+
+
+BAND_TOP = 90
+BANDS: tuple[str, ...] = (*(f"{low}-{low + 4}" for low in range(0, BAND_TOP, 5)), f"{BAND_TOP}+")
+"""Five-year bands for the pyramid (0–4 … 85–89, 90+): even widths draw a true pyramid, the functional groups a diamond."""
+
+
+def five_year_bands(rows: Iterable[tuple[str, int, int | None, int]]) -> dict[str, dict[str, int]] | None:
+    """Persons per five-year band by sex from (sex, age_from, age_to, value) rows of one year.
+
+    None when a figure below 90 spans more than one year of age (functional groups):
+    bands cannot be made from them. T is derived from M + K where not stored.
+    """
+    result: dict[str, dict[str, int]] = {}
+    found = False
+    for sex, age_from, age_to, value in rows:
+        if age_from < BAND_TOP and age_to != age_from:
+            return None
+        band = BANDS[-1] if age_from >= BAND_TOP else BANDS[age_from // 5]
+        bucket = result.setdefault(sex, dict.fromkeys(BANDS, 0))
+        bucket[band] += value
+        found = True
+    if not found:
+        return None
+    if Sex.TOTAL not in result and Sex.MALE in result and Sex.FEMALE in result:
+        result[Sex.TOTAL] = {band: result[Sex.MALE][band] + result[Sex.FEMALE][band] for band in BANDS}
+    return result
+
+
+def band_label(band: str) -> str:
+    """ "0–4" or "90+": short enough for the pyramid's axis on a phone."""
+    return band.replace("-", "–")

@@ -58,6 +58,8 @@ class LineChart:
     x_ticks: list[tuple[float, str]]
     y_ticks: list[tuple[float, str]]
     divider_x: float | None
+    before_label: str = ""
+    after_label: str = ""
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -75,10 +77,11 @@ class LineChart:
         return self.plot_bottom - self.top
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering low..high, like 80, 100, 120."""
-    if high <= low:
-        high = low + 1
+def nice_ticks(low: float, high: float, count: int = 5, min_span: float = 1) -> list[float]:
+    """Round tick values covering low..high, like 80, 100, 120; a flat series is widened to `min_span`."""
+    if high - low < min_span:
+        middle = (high + low) / 2
+        low, high = middle - min_span / 2, middle + min_span / 2
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
@@ -93,10 +96,26 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divider_year: int | None) -> LineChart:
-    """Lines over years; points after `divider_year` are drawn dashed as projections."""
+def tick_label(value: float, step: float) -> str:
+    """A tick in Norwegian notation, with a decimal only where the step needs one."""
+    return number_format(value, decimal_pos=0 if step >= 1 else 1, force_grouping=True)
+
+
+def line_chart(
+    years: list[int],
+    lines: list[tuple[str, dict[int, float]]],
+    divider_year: int | None,
+    *,
+    min_span: float = 1,
+    labels: tuple[str, str] = ("", ""),
+) -> LineChart:
+    """Lines over years; points after `divider_year` are drawn dashed as projections.
+
+    `labels` name the parts left and right of the divider; `min_span` keeps a
+    nearly flat index from being stretched into a steep line (100, 100, 101 …).
+    """
     values = [v for _, points in lines for v in points.values()]
-    ticks = nice_ticks(min(values), max(values)) if values else [0, 1]
+    ticks = nice_ticks(min(values), max(values), min_span=min_span) if values else [0, 1]
     x0, x1 = LEFT, WIDTH - RIGHT
     y0, y1 = HEIGHT - BOTTOM, TOP
     first, last = years[0], years[-1]
@@ -129,9 +148,10 @@ def line_chart(years: list[int], lines: list[tuple[str, dict[int, float]]], divi
     if not labelled or labelled[0] - first >= 3:
         labelled.insert(0, first)  # the base year of a chart that starts off the grid, e.g. 2026
     x_ticks = [(x(year), str(year)) for year in labelled]
-    y_ticks = [(y(value), number_format(value, decimal_pos=0, force_grouping=True)) for value in ticks]
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    y_ticks = [(y(value), tick_label(value, step)) for value in ticks]
     divider = x(divider_year) if divider_year is not None and first < divider_year < last else None
-    return LineChart(series, x_ticks, y_ticks, divider)
+    return LineChart(series, x_ticks, y_ticks, divider, *labels)
 
 
 def index_series(values: dict[int, float], base_year: int) -> dict[int, float]:
@@ -158,34 +178,45 @@ class Pyramid:
     height: int
     left: int
     right: float
+    compares: bool
     width: int = WIDTH
+
+    @property
+    def label_dy(self) -> int:
+        """Moves a row's label to the middle of its one or two bars."""
+        return 17 if self.compares else 10
 
 
 def pyramid(
-    groups: list[tuple[str, str]], now: dict[str, dict[str, int]], then: dict[str, dict[str, int]], by_sex: bool
+    groups: list[tuple[str, str]],
+    now: dict[str, dict[str, int]],
+    then: dict[str, dict[str, int]] | None,
+    by_sex: bool,
 ) -> Pyramid:
-    """Bars per age group, oldest on top: now (solid) and then (hatched), by sex where available.
+    """Bars per age band, oldest on top: now (solid) and, where given, then (hatched), by sex where available.
 
-    `now`/`then` map sex ("M", "K" or "T") to persons per group code.
+    `now`/`then` map sex ("M", "K" or "T") to persons per band code; labels are
+    kept short ("85–89", "90+") so they stay readable when a phone scales the chart down.
     """
-    left, right = 104, WIDTH - 28
+    left, right = 64, WIDTH - 28
     sexes = ("M", "K") if by_sex else ("T",)
-    largest = max(
-        [now[s].get(g, 0) for s in sexes for g, _ in groups]
-        + [then[s].get(g, 0) for s in sexes for g, _ in groups]
-        + [1]
-    )
+    years = [now] if then is None else [now, then]
+    largest = max([data[s].get(g, 0) for data in years for s in sexes for g, _ in groups] + [1])
     ticks = nice_ticks(0, largest, 3)
     half = (right - left) / 2 if by_sex else right - left
     center = left + half if by_sex else left
     scale = half / ticks[-1]
-    row_height = 34
+    row_height = 26 if then is not None else 16
+    if len(groups) <= 10:
+        row_height += 8
     rows = []
     for position, (code, label) in enumerate(reversed(groups)):
         top = 28 + position * row_height
         bars = []
         for sex in sexes:
             for css, data, offset in (("now", now, 0), ("then", then, 13)):
+                if data is None:
+                    continue
                 length = round(data[sex].get(code, 0) * scale, 1)
                 start = center - length if sex == "M" else center
                 bars.append((f"chart-bar--{css}", start, top + offset, length))
@@ -197,4 +228,4 @@ def pyramid(
         if by_sex and value:
             x_ticks.append((round(center - value * scale, 1), text))
     height = 28 + len(groups) * row_height + 24
-    return Pyramid(rows, by_sex, center, x_ticks, height=height, left=left, right=right)
+    return Pyramid(rows, by_sex, center, x_ticks, height=height, left=left, right=right, compares=then is not None)

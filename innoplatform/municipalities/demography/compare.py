@@ -1,16 +1,22 @@
-"""Several kommuner side by side: their summaries for one projection, from three queries.
+"""Several kommuner side by side: their summaries for one projection, from two queries.
 
 Visitors type a name or number per kommune; unknown entries are reported back
-rather than silently dropped.
+rather than silently dropped. Each kommune keeps its own data state: one with
+observed figures only shows its population and no indicators, and is named as
+such instead of showing an empty column.
 """
 
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from innoplatform.core.vocabularies import Challenge
 
 from ..models import DemographicSummary, Kommune
 from .datasets import DatasetChoice, current_datasets
 from .indicators import CHALLENGE_YEAR, INDICATOR_KEYS, INDICATOR_LABELS
+from .provenance import source_text
+from .states import DataKind, DataState, state_of
 
 MAX_COMPARED = 6
 
@@ -26,10 +32,39 @@ class ComparedRow:
 class Comparison:
     choice: DatasetChoice
     kommuner: list[Kommune]
+    states: list[DataState]
     populations: list[int | None]
+    base_years: list[int | None]
     rows: list[ComparedRow]
-    challenges: list[list[str]]
+    challenges: list[list[str] | None]
     year: int = CHALLENGE_YEAR
+
+    @property
+    def population_cells(self) -> list[tuple[int | None, int | None]]:
+        """(population, the year it is for) per kommune."""
+        return list(zip(self.populations, self.base_years, strict=True))
+
+    @property
+    def any_figures(self) -> bool:
+        return any(state.kind is not DataKind.NONE for state in self.states)
+
+    def _names(self, kind: DataKind) -> str:
+        return ", ".join(k.name for k, state in zip(self.kommuner, self.states, strict=True) if state.kind is kind)
+
+    @property
+    def observed_only(self) -> str:
+        """Names of the kommuner with observed figures but no projection."""
+        return self._names(DataKind.OBSERVED)
+
+    @property
+    def without_figures(self) -> str:
+        """Names of the kommuner with no figures at all."""
+        return self._names(DataKind.NONE)
+
+    @property
+    def sources(self) -> list[str]:
+        """The distinct source lines of the compared kommuner, in order."""
+        return list(dict.fromkeys(source_text(state) for state in self.states if state.kind is not DataKind.NONE))
 
 
 def parse_kommune_inputs(inputs: list[str], kommuner: list[Kommune]) -> tuple[list[Kommune], list[str]]:
@@ -51,21 +86,30 @@ def parse_kommune_inputs(inputs: list[str], kommuner: list[Kommune]) -> tuple[li
 def compare_kommuner(kommuner: list[Kommune], alternative: str | None = None) -> Comparison:
     """Indicators for the challenge year and derived challenges of each kommune, in input order."""
     choice = current_datasets(alternative)
-    summaries = {}
+    condition = Q(dataset__isnull=True)
     if choice.projection is not None:
-        summaries = {
-            s.region_code: s
-            for s in DemographicSummary.objects.filter(
-                dataset=choice.projection, region_code__in=[k.number for k in kommuner]
-            )
-        }
+        condition |= Q(dataset=choice.projection)
+    summaries = {
+        s.region_code: s
+        for s in DemographicSummary.objects.filter(condition, region_code__in=[k.number for k in kommuner])
+    }
     ordered = [summaries.get(kommune.number) for kommune in kommuner]
+    datasets = {dataset.pk: dataset for dataset in (choice.observed, choice.projection) if dataset}
     year = str(CHALLENGE_YEAR)
+    projected = [s if s is not None and s.dataset_id else None for s in ordered]
     rows = [
         ComparedRow(
-            key, str(INDICATOR_LABELS[key]), [s.indicators.get(year, {}).get(key) if s else None for s in ordered]
+            key, str(INDICATOR_LABELS[key]), [s.indicators.get(year, {}).get(key) if s else None for s in projected]
         )
         for key in INDICATOR_KEYS
     ]
-    challenges = [[str(Challenge(code).label) for code in s.challenges] if s else [] for s in ordered]
-    return Comparison(choice, kommuner, [s.population if s else None for s in ordered], rows, challenges)
+    challenges = [[str(Challenge(code).label) for code in s.challenges] if s else None for s in projected]
+    return Comparison(
+        choice,
+        kommuner,
+        [state_of(s, datasets) for s in ordered],
+        [s.population if s else None for s in ordered],
+        [s.base_year if s else None for s in ordered],
+        rows,
+        challenges,
+    )

@@ -34,7 +34,7 @@ DIMENSION_LABELS = {
     POPULATION_CHANGE: _("befolkningsutvikling"),
     AGE_80_CHANGE: _("aldring"),
     AGE_80_SHARE: _("andel eldre"),
-    OLD_AGE_DEPENDENCY: _("forholdet mellom eldre og yrkesaktive"),
+    OLD_AGE_DEPENDENCY: _("forhold mellom eldre og yrkesaktive"),
     WORKING_AGE_CHANGE: _("utvikling i yrkesaktiv alder"),
     CHILDREN_CHANGE: _("utvikling i barn og unge"),
     SIZE: _("størrelse"),

@@ -116,31 +116,49 @@ class DataState:
 NO_DATA = DataState(DataKind.NONE)
 
 
-def state_of(summary: DemographicSummary | None, datasets: dict[int, PopulationDataset]) -> DataState:
-    """The state a summary row describes; `datasets` maps dataset ids to the datasets in use."""
-    if summary is None:
-        return NO_DATA
-    observed = datasets.get(summary.observed_dataset_id) if summary.observed_last_year is not None else None
-    projection = datasets.get(summary.dataset_id) if summary.dataset_id else None
+def state_from(
+    observed: PopulationDataset | None,
+    observed_years: tuple[int, int] | None,
+    projection: PopulationDataset | None,
+    projection_start: int | None,
+) -> DataState:
+    """The state of a kommune with observed figures over `observed_years` (first, last) and a projection from `projection_start`."""
+    has_observed = observed is not None and observed_years is not None
+    has_projection = projection is not None and projection_start is not None
     kind = {
         (True, True): DataKind.BOTH,
         (True, False): DataKind.OBSERVED,
         (False, True): DataKind.PROJECTION,
         (False, False): DataKind.NONE,
-    }[(observed is not None, projection is not None)]
+    }[(has_observed, has_projection)]
     if kind is DataKind.NONE:
         return NO_DATA
     return DataState(
         kind=kind,
-        base_year=summary.base_year,
-        observed_first_year=summary.observed_first_year if observed else None,
-        observed_last_year=summary.observed_last_year if observed else None,
-        ssb_years=tuple(sorted(observed.ssb_years)) if observed else (),
-        observed_is_demo=bool(observed and observed.is_demo),
-        projection_table=projection.table if projection else "",
-        projection_alternative=projection.alternative if projection else "",
-        projection_base_year=(projection.base_year or summary.base_year) if projection else None,
-        projection_is_demo=bool(projection and projection.is_demo),
+        base_year=observed_years[1] if has_observed else projection_start,
+        observed_first_year=observed_years[0] if has_observed else None,
+        observed_last_year=observed_years[1] if has_observed else None,
+        ssb_years=tuple(sorted(observed.ssb_years)) if has_observed else (),
+        observed_is_demo=has_observed and observed.is_demo,
+        projection_table=projection.table if has_projection else "",
+        projection_alternative=projection.alternative if has_projection else "",
+        projection_base_year=(projection.base_year or projection_start) if has_projection else None,
+        projection_is_demo=has_projection and projection.is_demo,
+    )
+
+
+def state_of(summary: DemographicSummary | None, datasets: dict[int, PopulationDataset]) -> DataState:
+    """The state a summary row describes; `datasets` maps dataset ids to the datasets in use."""
+    if summary is None:
+        return NO_DATA
+    observed_years = None
+    if summary.observed_last_year is not None:
+        observed_years = (summary.observed_first_year or summary.observed_last_year, summary.observed_last_year)
+    return state_from(
+        datasets.get(summary.observed_dataset_id) if summary.observed_dataset_id else None,
+        observed_years,
+        datasets.get(summary.dataset_id) if summary.dataset_id else None,
+        summary.base_year,
     )
 
 
