@@ -83,7 +83,7 @@ class CellReader:
 
     def count(self, text: str, line: int, column: str) -> int | None:
         """A value, or None when missing (counted) or invalid (error)."""
-        if text.isdigit():
+        if len(text) < 8 and text.isascii() and text.isdigit():
             return int(text)
         try:
             value = parse_count(text)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .regions import Region, RegionKind
 from .tables import TableSpec
+from .values import shown
 
 MAX_ERRORS = 20
 SEXES = ("T", "M", "K")
@@ -140,7 +141,7 @@ class FigureBuffer:
         elif region.kind is RegionKind.SPECIAL:
             self.problems.special[f"{region.code} {region.label}".strip()] += values
         else:
-            self.problems.error(place, _("Ukjent region «%(region)s».") % {"region": region.code})
+            self.problems.error(place, _("Ukjent region «%(region)s».") % {"region": shown(region.code)})
         return None
 
     @property

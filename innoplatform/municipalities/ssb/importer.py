@@ -8,8 +8,9 @@ errors (first MAX_ERRORS, with their places) in an ImportFailed.
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from innoplatform.municipalities.models import PopulationDataset
@@ -18,7 +19,7 @@ from innoplatform.municipalities.signals import population_imported
 from .download import DownloadError
 from .figures import DatasetKey, FigureBuffer
 from .regions import RegionResolver
-from .sources import local_copy, parse_source
+from .sources import is_url, local_copy, parse_source
 from .tables import normalise_alternative, table_spec
 from .writer import write_buffer
 
@@ -70,6 +71,8 @@ def import_population(
                 formats.append(parse_source(source, path, buffer, resolver, table=table))
         except (FileNotFoundError, DownloadError) as error:
             buffer.problems.error(source, str(error))
+        except OSError as error:
+            buffer.problems.error(source, _("Kan ikke lese filen: %(reason)s") % {"reason": error.strerror or error})
     _check_complete(buffer, wanted)
     problems = buffer.problems
     if problems.error_count:
@@ -88,13 +91,21 @@ def import_population(
     if dry_run:
         return report
     try:
-        report.datasets = write_buffer(buffer, source=", ".join(sources), progress=progress)
+        # Figures and the summaries derived from them change in one transaction, so a request
+        # in another process sees either the old pair or the new one, never a mix.
+        with transaction.atomic():
+            report.datasets = write_buffer(buffer, source=", ".join(source_names(sources)), progress=progress)
+            population_imported.send(sender=PopulationDataset, datasets=report.datasets)
     except IntegrityError:
         raise ImportFailed(
             [_("Kilden har samme region, år, kjønn og alder mer enn én gang; ingenting er lagret.")], 1
         ) from None
-    population_imported.send(sender=PopulationDataset, datasets=report.datasets)
     return report
+
+
+def source_names(sources: Sequence[str]) -> list[str]:
+    """What a dataset records as its source: file names or URLs, never a folder on the server."""
+    return [source if is_url(source) else Path(source).name for source in sources]
 
 
 def _check_complete(buffer: FigureBuffer, wanted: frozenset[str]) -> None:

@@ -6,6 +6,7 @@ each dimension's categories are resolved once and the values are walked with
 """
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,7 +16,10 @@ from django.utils.translation import gettext as _
 from .figures import FigureBuffer
 from .regions import RegionKind, RegionResolver
 from .tables import TableSpec, resolve_alternative, table_in_title, table_spec
-from .values import parse_age, parse_sex, parse_year
+from .values import MAX_PERSONS, parse_age, parse_sex, parse_year, shown
+
+MAX_CELLS = 20_000_000
+"""More cells than any SSB response for all kommuner holds (PxWebApi v2 stops at 800 000); bounds the run time."""
 
 _ROLES = {
     "region": ("region", "kokkommuneregion0000"),
@@ -37,6 +41,16 @@ def dataset_of(document: Any) -> dict[str, Any]:
         document = document["dataset"]
     if not isinstance(document, dict) or not {"id", "size", "dimension", "value"} <= document.keys():
         raise JsonStatError(_("Ikke et JSON-stat2-datasett: mangler «id», «size», «dimension» eller «value»."))
+    if not (
+        isinstance(document["id"], list)
+        and isinstance(document["size"], list)
+        and isinstance(document["dimension"], dict)
+        and all(isinstance(dimension, dict) for dimension in document["dimension"].values())
+        and isinstance(document["value"], list | dict)
+    ):
+        raise JsonStatError(_("Ikke et JSON-stat2-datasett: «id», «size», «dimension» eller «value» har feil form."))
+    if not all(isinstance(size, int) and not isinstance(size, bool) and size >= 0 for size in document["size"]):
+        raise JsonStatError(_("«size» må være en liste med hele, ikke-negative tall."))
     return document
 
 
@@ -51,11 +65,17 @@ def table_of(dataset: dict[str, Any]) -> str | None:
 def categories(dimension: dict[str, Any]) -> list[tuple[str, str]]:
     """(code, label) of a dimension's categories in index order."""
     category = dimension.get("category") or {}
+    if not isinstance(category, dict):
+        return []
     index = category.get("index")
     labels = category.get("label") or {}
+    if not isinstance(labels, dict):
+        labels = {}
     if isinstance(index, list):
         codes = [str(code) for code in index]
     elif isinstance(index, dict):
+        if not all(isinstance(position, int) for position in index.values()):
+            return []
         codes = [code for code, _position in sorted(index.items(), key=lambda item: item[1])]
     else:
         codes = list(labels)
@@ -193,13 +213,21 @@ def _walk(
 ) -> None:
     """Visit every cell in row-major order and append the ones we keep."""
     raw = dataset["value"]
-    total = 1
-    for size in sizes:
-        total *= size
+    total = math.prod(sizes)
+    if total > MAX_CELLS:
+        buffer.problems.error(
+            source,
+            _("Dimensjonene gir %(total)s celler; høyst %(max)s kan leses fra én fil. Del opp spørringen.")
+            % {"total": total, "max": MAX_CELLS},
+        )
+        return
     if isinstance(raw, dict):
         values: Sequence[Any] = [raw.get(str(i)) for i in range(total)]
     else:
         values = raw
+    if not total:
+        buffer.problems.error(source, _("Datasettet har ingen verdier."))
+        return
     if len(values) != total:
         buffer.problems.error(
             source,
@@ -225,11 +253,18 @@ def _walk(
         if value is None:
             buffer.problems.missing += 1
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or value != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and not (math.isfinite(value) and value.is_integer()))
+            or not 0 <= value <= MAX_PERSONS
+        ):
             buffer.problems.error(
                 _("%(source)s, value[%(cell)s]") % {"source": source, "cell": cell},
-                _("«%(value)s» er ikke et antall personer.") % {"value": value},
+                _("«%(value)s» er ikke et mulig antall personer.") % {"value": shown(str(value))},
             )
+            if buffer.problems.full:
+                return
             continue
         age_from, age_to = resolved[age_at][combo[age_at]]
         sex = "T" if sex_at is None else resolved[sex_at][combo[sex_at]]

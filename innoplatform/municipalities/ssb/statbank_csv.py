@@ -55,6 +55,7 @@ def parse_statbank_csv(
     reader = csv.reader(lines, delimiter=";")
     title_table: str | None = None
     header: list[str] | None = None
+    rows = 0
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
@@ -69,12 +70,15 @@ def parse_statbank_csv(
                 return
             dimensions, value_columns = layout
             continue
+        rows += 1
         if row_fits_header(problems, reader.line_num, row, header):
             _read_row(row, reader.line_num, header, dimensions, value_columns, spec, cells)
         if problems.full:
             return
     if header is None:
         problems.error(source, _("Fant ingen kolonneoverskrift; er dette en CSV-fil fra SSBs statistikkbank?"))
+    elif not rows:
+        problems.error(source, _("Filen har en overskrift, men ingen rader med tall."))
 
 
 def _table(title_table: str | None, table: str | None, buffer: FigureBuffer, source: str) -> TableSpec | None:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from innoplatform.municipalities.models import PopulationDataset
 
+from .values import shown
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -65,7 +67,7 @@ def table_spec(table_id: str) -> TableSpec:
     except KeyError:
         raise ValueError(
             _("Ukjent SSB-tabell «%(table)s». Kjente tabeller: %(known)s.")
-            % {"table": table_id, "known": ", ".join(TABLES)}
+            % {"table": shown(table_id), "known": ", ".join(TABLES)}
         ) from None
 
 
@@ -95,7 +97,7 @@ def resolve_alternative(code: str, label: str, table: TableSpec) -> str:
     for text in (code, label):
         if (name := text.strip().lower()) in _CONTENTS_CODES:
             return _CONTENTS_CODES[name]
-    raise ValueError(_("Ukjent framskrivingsalternativ «%(value)s».") % {"value": label or code})
+    raise ValueError(_("Ukjent framskrivingsalternativ «%(value)s».") % {"value": shown(label or code)})
 
 
 def normalise_alternative(code: str) -> str:
@@ -103,6 +105,7 @@ def normalise_alternative(code: str) -> str:
     code = code.strip().upper()
     if not _BARE_CODE.match(code):
         raise ValueError(
-            _("Ugyldig framskrivingsalternativ «%(value)s»: bruk fire bokstaver, for eksempel MMMM.") % {"value": code}
+            _("Ugyldig framskrivingsalternativ «%(value)s»: bruk fire bokstaver, for eksempel MMMM.")
+            % {"value": shown(code)}
         )
     return code

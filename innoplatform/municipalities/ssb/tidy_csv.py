@@ -76,13 +76,17 @@ def parse_tidy_csv(
             fixed = cells.table(table, 0, source)
     if problems.error_count:
         return
+    rows = 0
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         if row_fits_header(problems, reader.line_num, row, header):
             _read_row(row, reader.line_num, header, roles, fixed, table, cells)
         if problems.full:
             return
+    if not rows:
+        problems.error(source, _("Filen har en overskrift, men ingen rader med tall."))
 
 
 def _read_row(

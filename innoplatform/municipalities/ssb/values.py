@@ -5,6 +5,7 @@ functional group 1–5 is "F001-005" or "1-5 år", the top group "105+" or
 "105 år eller eldre". Missing values are symbols, not zeros, and must stay missing.
 """
 
+import math
 import re
 
 from django.utils.translation import gettext as _
@@ -21,6 +22,9 @@ _OPEN_AGE = re.compile(
     r"^(\d{1,3})\s*(?:\+|år\s*\+|år eller eldre|år og eldre|år og over|years or older|years and older|years and over)$"
 )
 _YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)(?:-01-01)?$")
+MAX_PERSONS = 10_000_000
+"""No single cell (one region, year, sex and age) can hold more people than this; a larger value is a typo."""
+MAX_AGE = 130
 
 _SEXES = {
     "1": "M",
@@ -46,12 +50,17 @@ _SEXES = {
 }
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A cell's text as quoted in an error message: long texts cut, so one bad cell cannot flood the report."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def parse_count(text: str) -> int | None:
     """A number of persons; None when SSB marks the value as missing.
 
     Raises ValueError for anything else that is not a non-negative whole number.
     """
-    if text.isdigit():
+    if len(text) < 8 and text.isascii() and text.isdigit():
         return int(text)
     text = text.strip()
     if text in MISSING_SYMBOLS:
@@ -64,12 +73,22 @@ def parse_count(text: str) -> int | None:
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(_("«%(value)s» er ikke et tall.") % {"value": text}) from None
-        if not number.is_integer():
-            raise ValueError(_("«%(value)s» er ikke et helt antall personer.") % {"value": text}) from None
+            raise ValueError(_("«%(value)s» er ikke et tall.") % {"value": shown(text)}) from None
+        if not math.isfinite(number) or not number.is_integer():
+            raise ValueError(_("«%(value)s» er ikke et helt antall personer.") % {"value": shown(text)}) from None
         value = int(number)
+    return check_count(value, text)
+
+
+def check_count(value: int, text: str) -> int:
+    """`value` if it can be a number of persons; ValueError naming the text otherwise."""
     if value < 0:
-        raise ValueError(_("«%(value)s» er negativt.") % {"value": text})
+        raise ValueError(_("«%(value)s» er negativt.") % {"value": shown(text)})
+    if value > MAX_PERSONS:
+        raise ValueError(
+            _("«%(value)s» er ikke et mulig antall personer (høyst %(max)s per celle).")
+            % {"value": shown(text), "max": f"{MAX_PERSONS:,}".replace(",", " ")}
+        )
     return value
 
 
@@ -80,14 +99,15 @@ def parse_age(text: str) -> tuple[int, int | None]:
         norm = norm[1:]
     if match := _SINGLE_AGE.match(norm):
         age = int(match.group(1))
-        return age, age
+        if age <= MAX_AGE:
+            return age, age
     if match := _AGE_RANGE.match(norm):
         low, high = int(match.group(1)), int(match.group(2))
-        if low <= high:
+        if low <= high <= MAX_AGE:
             return low, high
-    if match := _OPEN_AGE.match(norm):
-        return int(match.group(1)), None
-    raise ValueError(_("Ukjent alder «%(value)s».") % {"value": text})
+    if (match := _OPEN_AGE.match(norm)) and (low := int(match.group(1))) <= MAX_AGE:
+        return low, None
+    raise ValueError(_("Ukjent alder «%(value)s».") % {"value": shown(text)})
 
 
 def parse_sex(text: str) -> str:
@@ -95,7 +115,7 @@ def parse_sex(text: str) -> str:
     try:
         return _SEXES[text.strip().lower()]
     except KeyError:
-        raise ValueError(_("Ukjent kjønn «%(value)s».") % {"value": text}) from None
+        raise ValueError(_("Ukjent kjønn «%(value)s».") % {"value": shown(text)}) from None
 
 
 def find_sex(words: str) -> tuple[str | None, str]:
@@ -111,7 +131,7 @@ def parse_year(text: str) -> int:
     """A year from "2024" or "2024-01-01" (population on 1 January)."""
     match = _YEAR.match(text.strip())
     if not match:
-        raise ValueError(_("Ugyldig år «%(value)s».") % {"value": text})
+        raise ValueError(_("Ugyldig år «%(value)s».") % {"value": shown(text)})
     return int(match.group(1))
 
 

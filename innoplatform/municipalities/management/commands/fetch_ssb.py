@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from innoplatform.municipalities.models import Kommune
 from innoplatform.municipalities.ssb.download import DownloadError, download
 from innoplatform.municipalities.ssb.pxweb import MAX_CELLS, plan_requests
-from innoplatform.municipalities.ssb.tables import TABLES, table_spec
+from innoplatform.municipalities.ssb.tables import TABLES, normalise_alternative, table_spec
 
 # PxWebApi v2 allows about 30 requests a minute from one address.
 PAUSE_SECONDS = 2.5
+YEARS = range(1900, 2101)
 
 
 class Command(BaseCommand):
@@ -32,12 +33,37 @@ class Command(BaseCommand):
         parser.add_argument("--max-cells", type=int, default=MAX_CELLS, help=_("Høyeste antall celler per spørring."))
         parser.add_argument("--import", action="store_true", dest="do_import", help=_("Importer svarene etterpå."))
 
+    def _check(self, alternative: list[str], years: list[int], max_cells: int) -> list[str]:
+        """Bad options stop the command before anything is downloaded; returns the alternatives normalised."""
+        problems = [
+            _("År %(year)s er utenfor %(first)s–%(last)s.") % {"year": year, "first": YEARS[0], "last": YEARS[-1]}
+            for year in years
+            if year not in YEARS
+        ]
+        if max_cells < 1:
+            problems.append(_("--max-cells må være minst 1."))
+        codes = []
+        for code in alternative:
+            try:
+                codes.append(normalise_alternative(code))
+            except ValueError as error:
+                problems.append(str(error))
+        if problems:
+            raise CommandError("\n".join(problems))
+        return codes
+
     def handle(self, *args, table: str, alternative: list[str], years: list[int], output: str, **options) -> None:
         spec = table_spec(table)
+        alternative = self._check(alternative, years, options["max_cells"])
         kommuner = list(Kommune.objects.order_by("number").values_list("number", flat=True))
         requests = plan_requests(spec, kommuner, years=years, api=options["api"], max_cells=options["max_cells"])
         folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CommandError(
+                _("Kan ikke lage mappen %(folder)s: %(reason)s") % {"folder": folder, "reason": error.strerror}
+            ) from None
         saved = []
         for number, request in enumerate(requests, start=1):
             if number > 1:
@@ -49,7 +75,7 @@ class Command(BaseCommand):
             )
             try:
                 saved.append(download(request.url, target, body=request.body))
-            except DownloadError as error:
+            except (DownloadError, OSError) as error:
                 raise CommandError(str(error)) from None
         self.stdout.write(_("Lagret %(n)s svar i %(folder)s.") % {"n": len(saved), "folder": folder})
         if options["do_import"]:
