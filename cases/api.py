@@ -1,56 +1,163 @@
-"""Read-only JSON API: `GET /api/cases/` (paginated, same filters as the index) and `/api/cases/<slug>/`."""
+"""The case library's API: the filtered list with facet counts, one case, and the list as CSV.
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+All three take the index page's parameters; an unknown code is a 400 that names
+the valid ones, so a typo never silently returns every case.
+"""
 
-from .facets import CaseFilters, facet_counts, filter_cases, sort_cases
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
+
+from django.utils import timezone
+
+from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin
+from innoplatform.core.csv_export import csv_response
+from innoplatform.municipalities.models import Fylke, Kommune
+
+from .facets import (
+    FACET_LABELS,
+    FACET_PARAMS,
+    SORTS,
+    CaseFilters,
+    facet_codes,
+    facet_counts,
+    filter_cases,
+    filter_errors,
+    sort_cases,
+)
 from .models import CasePage
-from .serializers import case_detail, case_summary
+from .serializers import (
+    CSV_COLUMNS,
+    CSV_SOURCE,
+    CaseDetailSerializer,
+    CaseListSerializer,
+    CaseSummarySerializer,
+    case_csv_rows,
+)
 
-API_PAGE_SIZE = 50
+CSV_LIMIT = 10_000
+PATTERNS = {"fylke": r"^\d{2}$", "kommune": r"^\d{4}$", "year": r"^\d{4}$"}
 
 
-def _json(data: dict, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+def _facet_parameter(param: str, key: str) -> OpenApiParameter:
+    codes = facet_codes(key)
+    return OpenApiParameter(
+        param,
+        OpenApiTypes.STR,
+        many=True,
+        explode=True,
+        enum=codes,
+        pattern=None if codes else PATTERNS[key],
+        description=f"{FACET_LABELS[key]}; gjenta parameteren for flere verdier (ELLER innenfor, OG på tvers).",
+    )
 
 
-@require_GET
-def case_list(request: HttpRequest) -> JsonResponse:
-    filters = CaseFilters.from_querydict(request.GET)
-    base = CasePage.objects.published()
-    cases = sort_cases(filter_cases(base, filters).for_listing(), filters.sort)
-    page = Paginator(cases, API_PAGE_SIZE).get_page(request.GET.get("side"))
+FILTER_PARAMETERS = [
+    OpenApiParameter(
+        "q", OpenApiTypes.STR, description="Fritekst i tittel, sammendrag, resultater, partnere og stikkord"
+    ),
+    *(_facet_parameter(param, key) for param, key in FACET_PARAMS.items()),
+    OpenApiParameter("sorter", OpenApiTypes.STR, enum=list(SORTS), description="Rekkefølge; standard er «nyeste»"),
+]
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Ukjent kode eller ugyldig verdi; «errors» navngir de gyldige"),
+    404: OpenApiResponse(ErrorSerializer, description="Siden finnes ikke"),
+}
 
-    def link(number: int) -> str:
-        params = request.GET.copy()
-        params["side"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
-    return _json(
-        {
-            "count": page.paginator.count,
-            "page": page.number,
-            "pages": page.paginator.num_pages,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "facets": {
-                facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
-                for facet in facet_counts(filters, base)
-            },
-            "results": [case_summary(case, request) for case in page.object_list],
+def add_registry_numbers(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook: the `fylke` and `kommune` parameters list the numbers that exist.
+
+    They come from the registry when the schema is built, so the schema says exactly what the API accepts.
+    """
+    numbers = {
+        "fylke": sorted(Fylke.objects.values_list("number", flat=True)),
+        "kommune": sorted(Kommune.objects.values_list("number", flat=True)),
+    }
+    for path, item in result.get("paths", {}).items():
+        if not path.startswith("/api/cases/"):
+            continue
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] in numbers and numbers[parameter["name"]]:
+                    parameter["schema"]["items"]["enum"] = numbers[parameter["name"]]
+    return result
+
+
+def checked_filters(request) -> CaseFilters:
+    """The search in the URL; invalid values are a 400 naming what is valid."""
+    if errors := filter_errors(request.query_params):
+        raise ValidationError(errors)
+    return CaseFilters.from_querydict(request.query_params)
+
+
+class CaseListView(PublicReadMixin, generics.GenericAPIView):
+    serializer_class = CaseSummarySerializer
+    pagination_class = PagePagination
+
+    @extend_schema(
+        operation_id="cases_list",
+        summary="Eksempler, filtrert",
+        description="Publiserte eksempler, 50 per side (`?side=`), med antall per fasettverdi for søket.",
+        parameters=[*FILTER_PARAMETERS, OpenApiParameter("side", OpenApiTypes.INT, description="Sidenummer, fra 1")],
+        responses={200: CaseListSerializer, **ERRORS},
+    )
+    def get(self, request):
+        filters = checked_filters(request)
+        base = CasePage.objects.published()
+        page = self.paginate_queryset(sort_cases(filter_cases(base, filters).for_listing(), filters.sort))
+        facets = {
+            facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
+            for facet in facet_counts(filters, base)
         }
-    )
+        return self.paginator.get_paginated_response(self.get_serializer(page, many=True).data, facets=facets)
 
 
-@require_GET
-def case_item(request: HttpRequest, slug: str) -> JsonResponse:
-    queryset = (
-        CasePage.objects.published()
-        .select_related()
-        .prefetch_related("codes", "kommuner__fylke", "partners", "result_figures", "funding", "tags")
+class CaseDetailView(PublicReadMixin, generics.RetrieveAPIView):
+    serializer_class = CaseDetailSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return CasePage.objects.published().prefetch_related(
+            "codes", "kommuner__fylke", "partners", "result_figures", "funding", "tags"
+        )
+
+    @extend_schema(
+        operation_id="cases_detail",
+        summary="Ett eksempel",
+        description="Alt om ett publisert eksempel, med tekst (HTML), partnere, resultater og finansiering.",
+        responses={200: CaseDetailSerializer, 404: ERRORS[404]},
     )
-    return _json(case_detail(get_object_or_404(queryset, slug=slug), request))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class CaseExportView(PublicReadMixin, generics.GenericAPIView):
+    """The CSV is written by `csv_response`; only errors go through a renderer, and they are always JSON."""
+
+    renderer_classes = [JSONRenderer]
+
+    def perform_content_negotiation(self, request, force=False):
+        return JSONRenderer(), JSONRenderer.media_type
+
+    @extend_schema(
+        operation_id="cases_export",
+        summary="Eksempler som CSV",
+        description=(
+            "Det filtrerte utvalget (høyst 10 000) som semikolonseparert UTF-8 med BOM, for Excel. "
+            "Filen starter med kilde og dato; celler som et regneark ville lest som formler, skrives som tekst."
+        ),
+        parameters=FILTER_PARAMETERS,
+        responses={(200, "text/csv"): OpenApiTypes.STR, 400: ERRORS[400]},
+    )
+    def get(self, request):
+        filters = checked_filters(request)
+        cases = sort_cases(filter_cases(CasePage.objects.published(), filters), filters.sort)[:CSV_LIMIT]
+        return csv_response(
+            f"eksempler-{timezone.localdate():%Y-%m-%d}.csv",
+            [str(column) for column in CSV_COLUMNS],
+            case_csv_rows(cases, request),
+            source=str(CSV_SOURCE),
+        )

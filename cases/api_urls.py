@@ -1,11 +1,13 @@
-from django.urls import path, re_path
+"""The case library's API, mounted at /api/cases/."""
 
-from . import api, views
+from django.urls import path
+
+from . import api
 
 app_name = "cases_api"
 
 urlpatterns = [
-    re_path(r"^$", api.case_list, name="list"),
-    path("eksport.csv", views.export_csv, name="csv"),
-    path("<slug:slug>/", api.case_item, name="detail"),
+    path("", api.CaseListView.as_view(), name="list"),
+    path("eksport.csv", api.CaseExportView.as_view(), name="csv"),
+    path("<slug:slug>/", api.CaseDetailView.as_view(), name="detail"),
 ]

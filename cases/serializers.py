@@ -1,64 +1,130 @@
-"""Cases as plain data for the JSON API and the CSV export."""
+"""Cases as data: the API's serializers and the CSV export's rows."""
 
 from collections import defaultdict
 from collections.abc import Iterator
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoplatform.core.vocabularies import Phase
+from innoplatform.core.vocabularies import Challenge, Phase, Sector, ServiceArea
 
 from .library import case_library
 from .models import VOCABULARIES, CaseCode, CasePage, CaseStatus, Dimension
 from .related import reusing_kommuner
 
 
-def case_summary(page: CasePage, request: HttpRequest) -> dict:
+class KommuneSerializer(serializers.Serializer):
+    number = serializers.CharField(help_text="Kommunenummer (fire sifre)")
+    name = serializers.CharField()
+    fylke = serializers.CharField(source="fylke.name", help_text="Fylkets navn")
+
+
+class PartnerSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    sector = serializers.ChoiceField(choices=Sector.choices)
+
+
+class FigureSerializer(serializers.Serializer):
+    value = serializers.FloatField()
+    unit = serializers.CharField()
+    label = serializers.CharField()
+
+
+class ResultsSerializer(serializers.Serializer):
+    text = serializers.CharField(source="results_text")
+    figures = FigureSerializer(source="result_figures.all", many=True)
+
+
+class FundingSerializer(serializers.Serializer):
+    source = serializers.CharField()
+    programme = serializers.CharField()
+    amount_nok = serializers.IntegerField(allow_null=True)
+
+
+class ContactSerializer(serializers.Serializer):
+    name = serializers.CharField(source="contact_name")
+    role = serializers.CharField(source="contact_role")
+
+
+class CaseSummarySerializer(serializers.Serializer):
     """The fields a listing needs; relations must be prefetched (`CasePage.objects.for_listing()`)."""
-    return {
-        "slug": page.slug,
-        "title": page.title,
-        "summary": page.introduction,
-        "url": request.build_absolute_uri(page.get_url(request)),
-        "api_url": request.build_absolute_uri(reverse("cases_api:detail", args=[page.slug])),
-        "municipalities": [kommune.number for kommune in page.kommuner.all()],
-        "sectors": page.codes_of(Dimension.SECTOR),
-        "service_areas": page.codes_of(Dimension.SERVICE_AREA),
-        "challenges": page.codes_of(Dimension.CHALLENGE),
-        "phase": page.phase,
-        "year": page.start_year,
-        "status": page.status,
-    }
+
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    summary = serializers.CharField(source="introduction")
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    municipalities = serializers.SerializerMethodField()
+    sectors = serializers.ListField(child=serializers.ChoiceField(choices=Sector.choices))
+    service_areas = serializers.ListField(child=serializers.ChoiceField(choices=ServiceArea.choices))
+    challenges = serializers.ListField(child=serializers.ChoiceField(choices=Challenge.choices))
+    phase = serializers.ChoiceField(choices=Phase.choices)
+    year = serializers.IntegerField(source="start_year")
+    status = serializers.ChoiceField(choices=CaseStatus.choices)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, page: CasePage) -> str:
+        request = self.context["request"]
+        return request.build_absolute_uri(page.get_url(request))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, page: CasePage) -> str:
+        return self.context["request"].build_absolute_uri(reverse("cases_api:detail", args=[page.slug]))
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(help_text="Kommunenummer")))
+    def get_municipalities(self, page: CasePage) -> list[str]:
+        return [kommune.number for kommune in page.kommuner.all()]
 
 
-def case_detail(page: CasePage, request: HttpRequest) -> dict:
-    data = case_summary(page, request)
-    data.update(
-        {
-            "municipalities": [
-                {"number": k.number, "name": k.name, "fylke": k.fylke.name} for k in page.kommuner.all()
-            ],
-            "body": str(page.body.render_as_block()) if page.body else "",
-            "partners": [{"name": p.name, "sector": p.sector} for p in page.partners.all()],
-            "results": {
-                "text": page.results_text,
-                "figures": [
-                    {"value": float(f.value), "unit": f.unit, "label": f.label} for f in page.result_figures.all()
-                ],
-            },
-            "funding": [
-                {"source": f.source, "programme": f.programme, "amount_nok": f.amount_nok} for f in page.funding.all()
-            ],
-            "tags": sorted(tag.name for tag in page.tags.all()),
-            "reused_by": [kommune.number for kommune in reusing_kommuner(page)],
-            "contact": {"name": page.contact_name, "role": page.contact_role} if page.contact_name else None,
-            "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
-            "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
-        }
-    )
-    return data
+class CaseDetailSerializer(CaseSummarySerializer):
+    municipalities = KommuneSerializer(source="kommuner.all", many=True)
+    body = serializers.SerializerMethodField(help_text="Teksten som HTML")
+    partners = PartnerSerializer(source="partners.all", many=True)
+    results = ResultsSerializer(source="*")
+    funding = FundingSerializer(source="funding.all", many=True)
+    tags = serializers.SerializerMethodField()
+    reused_by = serializers.SerializerMethodField()
+    contact = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+
+    def get_body(self, page: CasePage) -> str:
+        return str(page.body.render_as_block()) if page.body else ""
+
+    def get_tags(self, page: CasePage) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(help_text="Kommunenummer")))
+    def get_reused_by(self, page: CasePage) -> list[str]:
+        return [kommune.number for kommune in reusing_kommuner(page)]
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, page: CasePage) -> dict | None:
+        return ContactSerializer(page).data if page.contact_name else None
+
+
+class FacetOptionSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class CaseListSerializer(serializers.Serializer):
+    """The list answer, for the schema: a page of cases and the facet counts of the whole search."""
+
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    facets = serializers.DictField(child=FacetOptionSerializer(many=True), help_text="Per URL-parameter")
+    results = CaseSummarySerializer(many=True)
 
 
 CSV_SOURCE = _("Kilde: Innovasjonsplattformen, eksempelbiblioteket")

@@ -1,27 +1,22 @@
-"""Views of the case library outside the page tree: the stable address, reuse marks, suggestions, CSV."""
+"""Views of the case library outside the page tree: the stable address, reuse marks and suggestions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from innoplatform.core.csv_export import csv_response
 from innoplatform.core.once import run_once
 from innoplatform.core.ratelimit import limit
 
-from .facets import CaseFilters, filter_cases, sort_cases
 from .forms import GROWABLE, CaseSuggestion
 from .library import case_library
 from .models import CasePage
 from .reuse import has_verified_email, mark_reused, unmark_reused
-from .serializers import CSV_COLUMNS, CSV_SOURCE, case_csv_rows
 from .submission import submit_case
 
-CSV_LIMIT = 10_000
 LAST_SUGGESTION = "cases_last_suggestion"
 
 
@@ -98,16 +93,3 @@ def suggestion_received(request: HttpRequest) -> HttpResponse:
     page = get_object_or_404(CasePage, pk=request.session.get(LAST_SUGGESTION), submitted_by=request.user)
     draft = page.get_latest_revision_as_object()
     return render(request, "cases/suggestion_received.html", {"suggestion": draft})
-
-
-@require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
-    """The filtered list (same parameters as the index) as semicolon-separated UTF-8 for Excel."""
-    filters = CaseFilters.from_querydict(request.GET)
-    cases = sort_cases(filter_cases(CasePage.objects.published(), filters), filters.sort)[:CSV_LIMIT]
-    return csv_response(
-        f"eksempler-{timezone.localdate():%Y-%m-%d}.csv",
-        [str(column) for column in CSV_COLUMNS],
-        case_csv_rows(cases, request),
-        source=str(CSV_SOURCE),
-    )

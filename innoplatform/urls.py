@@ -1,5 +1,7 @@
 """Root URL configuration: apps first, Wagtail's page tree last."""
 
+from drf_spectacular.views import SpectacularAPIView
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -8,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from innoplatform.core import views as core_views
+from innoplatform.core.api_docs import api_documentation
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +19,8 @@ urlpatterns = [
     path("konto/", include("innoplatform.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("kommuner/", include("innoplatform.municipalities.urls")),
+    path("api/", api_documentation, name="api-docs"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/kommuner/", include("innoplatform.municipalities.api_urls")),
     path("casebibliotek/", include("cases.urls")),
     path("api/cases/", include("cases.api_urls")),

@@ -16,17 +16,18 @@ succeeded becomes Django's 400 "session interrupted".
 import logging
 
 from django import db
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.log import log_response
 from django.utils.translation import gettext
 
+from .api import is_api_request, json_error
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 120
-API_PREFIX = "/api/"
 SQLITE_MESSAGES = ("attempt to write a readonly database", "database is locked")
 POSTGRESQL_SQLSTATES = frozenset(
     {
@@ -57,7 +58,7 @@ def is_maintenance_error(error: BaseException) -> bool:
 
 
 def wants_json(request: HttpRequest) -> bool:
-    return request.path_info.startswith(API_PREFIX) or (
+    return is_api_request(request) or (
         request.get_preferred_type(["text/html", "application/json"]) == "application/json"
     )
 
@@ -77,14 +78,8 @@ def maintenance_response(request: HttpRequest, error: BaseException) -> HttpResp
     It is logged here as a warning, which also keeps Django from logging the 503 as an error.
     """
     if wants_json(request):
-        response: HttpResponse = JsonResponse(
-            {
-                "detail": gettext(
-                    "Nettstedet er under vedlikehold. Endringen er ikke lagret. Prøv igjen om noen minutter."
-                )
-            },
-            status=503,
-            json_dumps_params={"ensure_ascii": False},
+        response = json_error(
+            gettext("Nettstedet er under vedlikehold. Endringen er ikke lagret. Prøv igjen om noen minutter."), 503
         )
     else:
         context = {"typed_input_lost": has_typed_input(request)}

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -226,6 +228,38 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# JSON API: Django REST framework, documented by an OpenAPI 3 schema (drf-spectacular)
+# at /api/schema/ and in Norwegian at /api/. Public endpoints are read-only; endpoints
+# that act for a user use the session, with CSRF.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "EXCEPTION_HANDLER": "innoplatform.core.api.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Innovasjonsplattformen API",
+    "DESCRIPTION": (
+        "Åpne data fra Innovasjonsplattformen: eksempelbiblioteket og kommunenes demografiske profiler. "
+        "Alle svar er JSON i UTF-8; feil har feltet «detail» og, for ugyldige parametere, «errors»."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["innoplatform.core.api.public_endpoints_only"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cases.api.add_registry_numbers"],
+    "ENUM_NAME_OVERRIDES": {
+        "SectorEnum": "innoplatform.core.vocabularies.Sector",
+        "ServiceAreaEnum": "innoplatform.core.vocabularies.ServiceArea",
+        "ChallengeEnum": "innoplatform.core.vocabularies.Challenge",
+        "PhaseEnum": "innoplatform.core.vocabularies.Phase",
+    },
+}
 
 # Accounts (django-allauth): e-mail login, mandatory verification, rate limits on.
 LOGIN_URL = "account_login"

@@ -100,3 +100,62 @@ def test_csv_cells_are_formula_safe(client, case_index, kommuner):
     )
     assert rows[4][0] == '\'=HYPERLINK("http://x.example","klikk")'
     assert rows[4][1] == "'+cmd|' /C calc'!A0"
+
+
+def test_an_unknown_code_is_a_400_naming_the_valid_ones(client, two_cases):
+    response = client.get("/api/cases/", {"utfordring": ["aldring", "tull"]})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "Forespørselen har ugyldige parametere."
+    assert body["errors"]["utfordring"] == [
+        "Ukjent verdi: tull. Gyldige verdier: aldring, befolkningsnedgang, arbeidskraft, faerre-barn, "
+        "befolkningsvekst, folkehelse, inkludering, klima."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"kommune": "9999"}, "kommune"),
+        ({"kommune": "99999999999999999999999"}, "kommune"),
+        ({"fylke": "Oslo"}, "fylke"),
+        ({"ar": "i fjor"}, "ar"),
+        ({"sorter": "tilfeldig"}, "sorter"),
+    ],
+)
+def test_other_invalid_filters_are_400_too(client, two_cases, params, param):
+    response = client.get("/api/cases/", params)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [param]
+    assert client.get("/api/cases/eksport.csv", params).status_code == 400
+
+
+def test_a_page_out_of_range_is_404_in_json(client, two_cases):
+    response = client.get("/api/cases/", {"side": "99"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Siden finnes ikke."}
+    assert client.get("/api/cases/", {"side": "1"}).json()["page"] == 1
+
+
+def test_unknown_case_and_unknown_address_are_404_in_json(client, two_cases):
+    assert client.get("/api/cases/finnes-ikke/").json()["detail"]
+    response = client.get("/api/finnes-ikke/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Finnes ikke."}
+
+
+def test_the_api_is_open_to_other_sites(client, two_cases):
+    assert client.get("/api/cases/")["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_list_links_to_the_next_page(client, case_index, kommuners):
+    from cases.factories import bulk_create_cases
+
+    bulk_create_cases(case_index, 60, kommuners)
+    first = client.get("/api/cases/", {"fylke": "91"}).json()
+    assert first["count"] == 30 and first["pages"] == 1
+    everything = client.get("/api/cases/").json()
+    assert everything["pages"] == 2 and everything["next"].endswith("/api/cases/?side=2")
+    assert len(client.get("/api/cases/", {"side": "2"}).json()["results"]) == 10

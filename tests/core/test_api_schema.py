@@ -1,0 +1,73 @@
+"""The OpenAPI schema describes every JSON endpoint, and the endpoints keep to it (schemathesis).
+
+Schemathesis calls the site's WSGI application in-process with values drawn
+from the schema, valid and invalid, and checks each answer: no server error,
+a documented status code and content type, and a body that matches the schema.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from django.core.wsgi import get_wsgi_application
+
+from cases.factories import CaseIndexPageFactory, CasePageFactory
+from cases.models import Dimension
+from innoplatform.core.site_setup import ensure_home_page
+from innoplatform.municipalities.factories import FylkeFactory, KommuneFactory
+
+EXAMPLES_PER_OPERATION = 40
+
+
+@pytest.fixture
+def api_data(db):
+    """A library with cases from two kommuner, so lists, facets and details have something to show."""
+    home = ensure_home_page()
+    index = CaseIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    fylke = FylkeFactory(number="91", name="Nordfylke")
+    kommuner = [KommuneFactory(number="9101", name="Nordby", fylke=fylke), KommuneFactory(number="9102", fylke=fylke)]
+    for n, kommune in enumerate(kommuner):
+        case = CasePageFactory(
+            parent=index,
+            slug=f"eksempel-{n}",
+            kommuner=[kommune],
+            codes={Dimension.SERVICE_AREA: ["skole"], Dimension.SECTOR: ["kommune"], Dimension.CHALLENGE: ["aldring"]},
+        )
+        case.partners.create(name="Høgskolen", sector="fou")
+        case.funding.create(source="Skjønnsmidler", amount_nok=None if n else 250_000)
+        case.result_figures.create(value=12.5, unit="timer", label="spart per uke")
+        case.save()
+
+
+@pytest.fixture
+def api_schema(api_data):
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_every_endpoint_keeps_to_its_schema(case):
+    case.call_and_validate()
+
+
+def test_the_schema_documents_the_platforms_endpoints_only(client, db):
+    paths = client.get("/api/schema/?format=json").json()["paths"]
+    assert {"/api/cases/", "/api/cases/{slug}/", "/api/cases/eksport.csv"} <= set(paths)
+    assert not [path for path in paths if not path.startswith("/api/")]
+
+
+def test_the_documentation_page_lists_each_endpoint_in_norwegian(client, db):
+    html = client.get("/api/").content.decode()
+    assert "API for utviklere" in html
+    assert "<code>GET /api/cases/</code>" in html and "Eksempler, filtrert" in html
+    assert "<code>utfordring</code>" in html and "befolkningsnedgang" in html
+    assert 'href="/api/schema/?format=json"' in html
+    assert "<script" not in html
