@@ -9,9 +9,9 @@ from innoplatform.core.page_sections import PageSection
 from innoplatform.core.sections import PlatformSection
 
 from .demo import load_demo_cases
+from .library import case_library, ensure_case_index
 from .models import CasePage, CaseReuse
 from .related import cases_for_kommune
-from .library import case_library
 from .submission import suggestion_statuses
 
 
@@ -78,3 +78,4 @@ def _iso(moment) -> str | None:
 
 
 hooks.register("register_demo_loader", load_demo_cases)
+hooks.register("register_site_setup", ensure_case_index)

@@ -11,11 +11,13 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core.management import call_command
 from django.db import transaction
 
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
 HOME_TITLE = "Innovasjonsplattformen"
+SITE_SETUP_HOOK = "register_site_setup"
 
 
 @transaction.atomic
@@ -61,3 +63,15 @@ def sync_site_identity(**kwargs) -> None:
 def create_cache_tables(using: str = "default", **kwargs) -> None:
     """Create the database cache's table, if one is configured; connected to post_migrate."""
     call_command("createcachetable", database=using, verbosity=0)
+
+
+def setup_site() -> list[str]:
+    """Make a new or emptied database a working, empty site: the home page and every part's index page.
+
+    Each app registers a ``register_site_setup`` hook that creates its index page if it is
+    missing and returns the page; editors' later changes to existing pages are kept.
+    Returns one line per page, for `manage.py setup_site` to print.
+    """
+    with transaction.atomic():
+        pages = [ensure_home_page(), *(fn() for fn in hooks.get_hooks(SITE_SETUP_HOOK))]
+    return [f"{page.title}: {page.url}" for page in pages]

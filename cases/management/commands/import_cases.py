@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, publish: bool, **options):
         index = case_library()
         if index is None:
-            raise CommandError("Det finnes ingen publisert eksempelbibliotek-side å importere til.")
+            raise CommandError(
+                "Det finnes ingen publisert eksempelbibliotek-side å importere til. Kjør «manage.py setup_site» først."
+            )
         try:
             result = import_case_file(file, index, publish=publish)
         except OSError as error:

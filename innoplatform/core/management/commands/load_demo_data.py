@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail import hooks
 
 from innoplatform.core.demo import load_core_demo
+from innoplatform.core.site_setup import setup_site
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            setup_site()
             load_core_demo()
             for loader in hooks.get_hooks("register_demo_loader"):
                 loader(stdout=self.stdout)
