@@ -8,30 +8,30 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from innoplatform.municipalities.picker import KommuneField
+
 from .models import User
 
 
 class ProfileForm(forms.ModelForm):
+    kommune = KommuneField(
+        label=_("Kommunen du jobber i"),
+        required=False,
+        help_text=_(
+            "Skriv navnet eller kommunenummeret og velg fra forslagene. La feltet stå tomt om du ikke jobber i en kommune."
+        ),
+    )
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "kommune"]
-        labels = {
-            "first_name": _("Fornavn"),
-            "last_name": _("Etternavn"),
-            "job_title": _("Stilling"),
-            "kommune": _("Kommunen du jobber i"),
-        }
+        labels = {"first_name": _("Fornavn"), "last_name": _("Etternavn"), "job_title": _("Stilling")}
         help_texts = {"job_title": _("For eksempel «rådgiver innovasjon, Nordre Follo kommune».")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kommune"].queryset = self.fields["kommune"].queryset.order_by("name")
-        self.fields["kommune"].empty_label = _("Jobber ikke i en kommune")
 
 
 class DeleteAccountForm(forms.Form):

@@ -29,6 +29,16 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def serve_preview(self, request, mode_name):
+        """The admin shows previews in a frame of its own: allow that one ancestor, for previews only.
+
+        Every other response forbids framing (`frame-ancestors 'none'`, X-Frame-Options DENY).
+        """
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
 
 class HomePage(BasePage):
     """The front page: explains the platform and leads to its parts."""

@@ -1,10 +1,8 @@
 """The shared vocabularies of DESIGN.md: stable codes, Norwegian labels.
 
 Cases, courses, partner posts and kommune profiles all use these codes; imports
-reject unknown codes with the list of valid ones (`validate_codes`).
+reject unknown codes with the list of valid ones (`describe_valid_codes`).
 """
-
-from collections.abc import Iterable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -63,12 +61,6 @@ class Phase(models.TextChoices):
     PILOTERING = "pilotering", _("Pilotering")
     OVERGANG_TIL_DRIFT = "overgang-til-drift", _("Overgang til drift")
     NY_PRAKSIS = "ny-praksis", _("Ny praksis")
-
-
-def validate_codes(values: Iterable[str], vocabulary: type[models.TextChoices]) -> list[str]:
-    """Return the values that are not codes of `vocabulary` (empty when all are valid)."""
-    valid = set(vocabulary.values)
-    return [value for value in values if value not in valid]
 
 
 def describe_valid_codes(vocabulary: type[models.TextChoices]) -> str:

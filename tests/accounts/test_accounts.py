@@ -92,12 +92,24 @@ def test_export_contains_personal_data_as_json(logged_in_client, user):
     assert data["e-postadresser"] == [{"e-post": user.email, "bekreftet": True, "primær": True}]
 
 
-def test_export_of_another_user_is_impossible(client):
+def test_export_holds_only_the_users_own_data_from_every_app(client, home_page):
+    """Each app's part of the export (here the case library's) is filtered to the user asking."""
+    from cases.factories import CaseIndexPageFactory, CasePageFactory
+    from cases.models import CaseReuse
+    from innoplatform.municipalities.models import Kommune
+
     owner, other = UserFactory(), UserFactory()
+    index = CaseIndexPageFactory(parent=home_page)
+    owners_case = CasePageFactory(parent=index, title="Eierens forslag", submitted_by=owner)
+    others_case = CasePageFactory(parent=index, title="Den andres forslag", submitted_by=other)
+    CaseReuse.objects.create(page=owners_case, kommune=Kommune.objects.get(number="4003"), marked_by=owner)
+    CaseReuse.objects.create(page=others_case, kommune=Kommune.objects.get(number="3301"), marked_by=other)
     client.force_login(other)
     data = json.loads(client.get(reverse("accounts:export")).content)
     assert data["konto"]["e-post"] == other.email
-    assert owner.email not in json.dumps(data)
+    assert [item["tittel"] for item in data["eksempler"]["foreslått"]] == ["Den andres forslag"]
+    assert [item["kommune"] for item in data["eksempler"]["markert_tatt_i_bruk"]] == ["Drammen"]
+    assert owner.email not in json.dumps(data) and "Eierens forslag" not in json.dumps(data)
 
 
 def test_delete_needs_password_and_confirmation(logged_in_client, user, password):
@@ -197,3 +209,28 @@ def test_password_reset_mail_is_sent(client, user, home_page, django_capture_on_
     assert response.status_code == 302
     assert mail.outbox[-1].to == [user.email]
     assert "/konto/password/reset/key/" in mail.outbox[-1].body
+
+
+def test_profile_kommune_is_typed_and_matched(logged_in_client, user):
+    url = reverse("accounts:profile_edit")
+    logged_in_client.post(url, {"first_name": "Kari", "last_name": "N", "job_title": "", "kommune": "skien"})
+    user.refresh_from_db()
+    assert user.kommune.number == "4003"
+    assert 'value="4003 Skien"' in logged_in_client.get(url).content.decode()
+    logged_in_client.post(url, {"first_name": "Kari", "last_name": "N", "job_title": "", "kommune": ""})
+    user.refresh_from_db()
+    assert user.kommune is None
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999999", "Herøy", "Skein"])
+def test_profile_kommune_that_does_not_match_is_a_form_error(logged_in_client, user, typed):
+    response = logged_in_client.post(
+        reverse("accounts:profile_edit"), {"first_name": "Kari", "last_name": "N", "job_title": "", "kommune": typed}
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["kommune"]
+    assert errors and typed[:40] in errors[0]
+    if typed == "Herøy":
+        assert "1515 Herøy (Møre og Romsdal) eller 1818 Herøy (Nordland)" in errors[0]
+    if typed == "Skein":
+        assert "Mente du 4003 Skien?" in errors[0]

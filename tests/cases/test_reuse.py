@@ -76,3 +76,49 @@ def test_get_is_not_allowed(client, case):
 @pytest.fixture
 def kommuners_second(kommuner):
     return kommuner[1]
+
+
+def test_a_user_can_withdraw_only_their_own_kommunes_mark(client, case, kommuners_second, kommuner):
+    nordby = kommuner[0]
+    CaseReuse.objects.create(page=case, kommune=nordby)
+    CaseReuse.objects.create(page=case, kommune=kommuners_second)
+    client.force_login(UserFactory(kommune=kommuners_second))
+    mark(client, case, action="fjern")
+    assert list(CaseReuse.objects.values_list("kommune__name", flat=True)) == ["Nordby"]
+    html = client.get(case.url).content.decode()
+    assert "Fjern Nordby fra lista" not in html and "Vi har tatt dette i bruk i Fjellvik" in html
+
+
+def test_colleagues_in_the_same_kommune_may_withdraw_a_mark(client, case, kommuners_second):
+    first, colleague = UserFactory(kommune=kommuners_second), UserFactory(kommune=kommuners_second)
+    client.force_login(first)
+    mark(client, case)
+    client.force_login(colleague)
+    mark(client, case, action="fjern")
+    assert not CaseReuse.objects.exists()
+
+
+def test_marking_is_rate_limited(client, case, kommuners_second, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "mark_case_reuse": "3/h/user"}
+    client.force_login(UserFactory(kommune=kommuners_second))
+    for action in ("", "fjern", ""):
+        assert mark(client, case, action=action).status_code == 302
+    response = mark(client, case, action="fjern")
+    assert response.status_code == 429
+    assert CaseReuse.objects.count() == 1
+
+
+def test_the_mark_stays_with_the_kommune_when_its_author_deletes_the_account(client, case, kommuners_second, password):
+    user = UserFactory(kommune=kommuners_second)
+    client.force_login(user)
+    mark(client, case)
+    client.post(reverse("accounts:delete"), {"password": password, "confirm": "on"})
+    reuse = CaseReuse.objects.get()
+    assert reuse.kommune == kommuners_second and reuse.marked_by is None
+    assert "Fjellvik" in client.get(case.url).content.decode()
+
+
+def test_a_page_id_beyond_64_bits_is_404_not_500(client, case, kommuners_second):
+    client.force_login(UserFactory(kommune=kommuners_second))
+    assert client.post("/casebibliotek/99999999999999999999999/gjenbruk/").status_code == 404
+    assert client.post("/casebibliotek/999999999999999999/gjenbruk/").status_code == 404

@@ -39,8 +39,26 @@ def test_standard_page_renders_stream_body(client):
     assert "Dine rettigheter" in response.content.decode()
 
 
-def test_home_page_listing_uses_constant_queries(client, home_page, django_assert_max_num_queries):
+def _home_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/")  # warm the per-process caches (site, locale)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Hvorfor en felles plattform?" in client.get("/").content.decode()
+    return len(queries)
+
+
+def test_home_page_queries_do_not_grow_with_the_menu_pages(client, django_assert_max_num_queries):
+    """The header lists the editors' menu pages: 1 of them, then 21, cost the same queries."""
     load_core_demo()
+    home = HomePage.objects.get()
+    few = _home_queries(client)
+    for n in range(20):
+        home.add_child(instance=StandardPage(title=f"Menyside {n}", slug=f"menyside-{n}", show_in_menus=True))
+    many = _home_queries(client)
+    assert 'href="/menyside-19/"' in client.get("/").content.decode()
+    assert few == many, (few, many)
     with django_assert_max_num_queries(20):
         client.get("/")
 
@@ -81,3 +99,12 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_standard_page_parents(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+
+def test_previews_may_be_framed_by_the_admin_and_nothing_else_may(client, home_page):
+    preview = home_page.make_preview_request()
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    live = client.get("/")
+    assert "frame-ancestors 'none'" in live["Content-Security-Policy"]
+    assert live["X-Frame-Options"] == "DENY"

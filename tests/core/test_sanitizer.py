@@ -3,11 +3,10 @@
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import brs_kb
 import pytest
 
 from innoplatform.core.sanitizer import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES, sanitize_html, strip_html
-
-brs_kb = pytest.importorskip("brs_kb")
 
 
 class _MarkupAudit(HTMLParser):
