@@ -13,6 +13,7 @@ from innoplatform.core import views as core_views
 from innoplatform.core.api_docs import api_documentation
 
 urlpatterns = [
+    path("favicon.ico", core_views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,10 +1,11 @@
-"""Error views: the site's own styled 404 and 500 pages, and JSON errors under /api/."""
+"""Error views (the site's own styled 404 and 500 pages, JSON errors under /api/) and the favicon's old address."""
 
 import logging
 
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from .api import is_api_request, json_error
@@ -27,3 +28,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     except Exception:
         logger.exception("Could not render the styled 500 page")
         return HttpResponseServerError(loader.get_template("500_plain.html").render())
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever the page says; send them to the static file."""
+    return redirect(static("img/favicon.ico"), permanent=True)

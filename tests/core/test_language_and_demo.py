@@ -35,3 +35,34 @@ def test_load_demo_data_is_idempotent(capsys):
     call_command("load_demo_data")
     assert (HomePage.objects.count(), StandardPage.objects.count()) == counts == (1, 3)
     assert "Demoinnholdet er lastet" in capsys.readouterr().out
+
+
+def test_language_choice_is_in_the_header_with_each_language_named_in_itself(client, home_page):
+    html = client.get("/kommuner/").content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    for code, name in (("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")):
+        assert f'value="{code}" lang="{code}"' in header and f">{name}</button>" in header
+    assert (
+        'value="nb" lang="nb" class="ds-button site-language__choice" data-variant="tertiary" data-size="sm" aria-current="true"'
+        in header
+    )
+    assert 'name="next" type="hidden" value="/kommuner/"' in header
+
+
+def test_content_keeps_its_own_language_under_another_ui_language(client, home_page, settings):
+    from innoplatform.core.demo import load_core_demo
+
+    load_core_demo()
+    assert 'class="site-hero" lang="nb"' not in client.get("/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/").content.decode()
+    assert '<html lang="en"' in html
+    assert '<section class="site-hero" lang="nb">' in html
+    assert '<div class="site-prose" lang="nb">' in html
+
+
+def test_favicon_is_served(client, home_page):
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/favicon.ico"

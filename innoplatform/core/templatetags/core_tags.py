@@ -1,6 +1,9 @@
-"""Template tags for the site chrome: the main navigation."""
+"""Template tags for the site chrome: the main navigation, the language choice and the content's language."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 
 from wagtail.models import Site
 
@@ -24,3 +27,33 @@ def main_navigation(context: template.Context) -> dict:
     for item in items:
         item["current"] = bool(path) and path.startswith(item["url"]) and item["url"] != "/"
     return {"items": items}
+
+
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+"""Each UI language named in itself, as a visitor looking for it would read it."""
+
+
+@register.inclusion_tag("includes/language_choice.html", takes_context=True)
+def language_choice(context: template.Context) -> dict:
+    """One button per UI language in the header; the current one is marked."""
+    request = context.get("request")
+    current = translation.get_language()
+    return {
+        "languages": [
+            {"code": code, "name": LANGUAGE_NAMES.get(code, code), "current": code == current}
+            for code, _name in settings.LANGUAGES
+        ],
+        "next": request.get_full_path() if request else "/",
+    }
+
+
+@register.simple_tag
+def content_lang() -> str:
+    """` lang="nb"` on editors' content when the UI is in another language, so screen readers read it right.
+
+    The platform's content is written in one language (WAGTAIL_CONTENT_LANGUAGES); the UI may be in three.
+    """
+    content_language = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+    if translation.get_language() == content_language:
+        return ""
+    return format_html(' lang="{}"', content_language)
