@@ -1,5 +1,6 @@
 """Registers the kommune registry and service rates in the menu and admin, and the demo population."""
 
+from django.db.models import DecimalField
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from innoplatform.core.sections import PlatformSection
 
 from .demo import load_demo_population
+from .forms import DecimalCommaField
 from .models import Fylke, Kommune, Service, ServiceRate
 
 
@@ -59,7 +61,7 @@ class ServiceRateViewSet(ModelViewSet):
     model = ServiceRate
     icon = "table"
     menu_label = _("Dekningsgrader")
-    list_display = ["service", "kommune", "age_group", "coverage_rate", "fte_per_user", "source"]
+    list_display = ["service", "kommune", "age_group", "coverage_rate", "fte_per_user", "source", "imported_from"]
     list_filter = ["service", "kommune", "age_group"]
     search_fields = ["source"]
     search_backend_name = None
@@ -67,6 +69,11 @@ class ServiceRateViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return ServiceRate.objects.select_related("service", "kommune")
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, DecimalField):
+            kwargs["form_class"] = DecimalCommaField
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class RegistryViewSetGroup(ModelViewSetGroup):

@@ -61,6 +61,6 @@ def test_profile_with_figures(client):
     barnehage = data["services"][0]
     assert barnehage["code"] == "barnehage" and barnehage["rates"] == "national"
     need_2025 = next(need for need in barnehage["needs"] if need["year"] == 2025)
-    assert need_2025 == {"year": 2025, "users": 46.5, "fte": 9.3}
+    assert need_2025 == {"year": 2025, "users": 47.0, "fte": 9.4}
     assert data["working_age"]["2025"] == 550
     assert len(data["similar"]) == 5 and data["similar"][0]["reason"].startswith("lignende")

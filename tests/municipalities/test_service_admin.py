@@ -46,3 +46,47 @@ def test_editor_adds_an_own_rate(admin_client):
     )
     assert response.status_code == 302
     assert ServiceRate.objects.get(kommune=skien).fte_per_user == Decimal("1.1")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("0,30", "0.30"), ("0.30", "0.30"), (" 0,3 ", "0.3")])
+def test_admin_accepts_decimal_comma_and_point(admin_client, typed, stored):
+    skien = Kommune.objects.get(number="4003")
+    response = admin_client.post(
+        "/admin/servicerate/new/",
+        {
+            "service": Service.objects.get(code="hjemmetjenester").pk,
+            "kommune": skien.pk,
+            "age_group": "80-89",
+            "coverage_rate": typed,
+            "fte_per_user": "0,25",
+            "source": "Skien kommune 2025",
+        },
+    )
+    assert response.status_code == 302
+    rate = ServiceRate.objects.get(kommune=skien)
+    assert (rate.coverage_rate, rate.fte_per_user) == (Decimal(stored), Decimal("0.25"))
+    assert rate.imported_from == ""
+
+
+def test_admin_rejects_a_rate_above_one_in_norwegian(admin_client):
+    response = admin_client.post(
+        "/admin/servicerate/new/",
+        {
+            "service": Service.objects.get(code="barnehage").pk,
+            "kommune": Kommune.objects.get(number="4003").pk,
+            "age_group": "1-5",
+            "coverage_rate": "1,5",
+            "fte_per_user": "0,2",
+            "source": "Skien",
+        },
+    )
+    assert response.status_code == 200
+    assert "kan ikke være over 1 (100 %)" in response.content.decode()
+    assert not ServiceRate.objects.filter(kommune__number="4003").exists()
+
+
+def test_admin_form_uses_a_decimal_keyboard_and_shows_the_source(admin_client):
+    content = admin_client.get("/admin/servicerate/new/").content.decode()
+    assert 'inputmode="decimal"' in content and "for eksempel 0,30" in content
+    listing = admin_client.get("/admin/servicerate/").content.decode()
+    assert "13502" in listing and "12292" in listing  # every national default names its source

@@ -68,3 +68,12 @@ def test_kommune_page_query_count_is_constant(client, home_page, django_assert_m
         client.get("/kommuner/4601-bergen/")
     with django_assert_max_num_queries(10):
         client.get("/kommuner/0301-oslo/")
+
+
+def test_numbers_are_rounded_not_cut():
+    from innoplatform.municipalities.demography.presentation import percent
+    from innoplatform.municipalities.templatetags.demography_tags import change, number
+
+    assert number(1967.8) == "1\xa0968" and number(0.366, 2) == "0,37" and number(None) == "–"
+    assert change(4.96) == "+5,0 %" and change(-0.04) == "±0,0 %" and change(-3.26) == "−3,3 %"
+    assert percent(0.9276) == "93 %" and percent(0.0016) == "0,2 %"

@@ -132,7 +132,7 @@ def percent(rate: float) -> str:
     """A coverage rate as a percentage: 0.93 → "93 %", 0.005 → "0,5 %"."""
     value = rate * 100
     decimals = 0 if value >= 10 or value == int(value) else 1
-    return f"{number_format(value, decimal_pos=decimals)} %"
+    return f"{number_format(round(value, decimals), decimal_pos=decimals)} %"
 
 
 def service_rows(profile: KommuneProfile) -> tuple[list[dict], list[int]]:
@@ -154,7 +154,7 @@ def service_rows(profile: KommuneProfile) -> tuple[list[dict], list[int]]:
                         "age_group": rate.age_group,
                         "label": labels.get(rate.age_group, rate.age_group),
                         "coverage": percent(rate.coverage_rate),
-                        "fte_per_user": number_format(rate.fte_per_user, decimal_pos=2),
+                        "fte_per_user": number_format(round(rate.fte_per_user, 2), decimal_pos=2),
                         "is_own": rate.is_own,
                         "source": rate.source,
                     }

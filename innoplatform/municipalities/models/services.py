@@ -5,6 +5,7 @@ staffing (FTE) = users × full-time equivalents per user. National defaults have
 kommune NULL; a kommune's own rate for the same service and age group overrides it.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,10 +46,18 @@ class ServiceRate(models.Model):
         _("dekningsgrad"),
         max_digits=6,
         decimal_places=4,
-        help_text=_("Andel av aldersgruppen som bruker tjenesten (0–1)."),
+        validators=[
+            MinValueValidator(0, message=_("Dekningsgraden kan ikke være negativ.")),
+            MaxValueValidator(1, message=_("Dekningsgraden er en andel og kan ikke være over 1 (100 %%).")),
+        ],
+        help_text=_("Andel av aldersgruppen som bruker tjenesten, mellom 0 og 1, for eksempel 0,30."),
     )
     fte_per_user = models.DecimalField(
-        _("årsverk per bruker"), max_digits=6, decimal_places=4, help_text=_("Årsverk som trengs per bruker.")
+        _("årsverk per bruker"),
+        max_digits=6,
+        decimal_places=4,
+        validators=[MinValueValidator(0, message=_("Årsverk per bruker kan ikke være negativt."))],
+        help_text=_("Årsverk som trengs per bruker, for eksempel 0,25."),
     )
     source = models.CharField(_("kilde"), max_length=300, help_text=_("Hvor tallet kommer fra, med år."))
     imported_from = models.CharField(
@@ -70,7 +79,9 @@ class ServiceRate(models.Model):
                 name="unique_national_service_rate",
             ),
             models.CheckConstraint(
-                condition=models.Q(coverage_rate__gte=0) & models.Q(coverage_rate__lte=1), name="coverage_rate_0_1"
+                condition=models.Q(coverage_rate__gte=0) & models.Q(coverage_rate__lte=1),
+                name="coverage_rate_0_1",
+                violation_error_message=_("Dekningsgraden må være mellom 0 og 1."),
             ),
         ]
 

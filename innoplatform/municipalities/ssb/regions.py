@@ -36,7 +36,7 @@ class Region:
 
 # Fylke numbers used at some time since 1972; a kommune code under one of them is
 # historical when it is not in the 2024 registry, anything else is unknown.
-_PAST_FYLKER = {f"{n:02d}" for n in range(1, 21)} | {"30", "38", "54"}
+PAST_FYLKER = {f"{n:02d}" for n in range(1, 21)} | {"30", "38", "54"}
 _SPECIAL_CODES = {"21", "22", "21-22", "23", "rest", "2321", "2311", "2211", "2111", "2121", "2131"}
 _COUNTRY_NAMES = {"hele landet", "landet", "norge", "the whole country", "whole country", "norway"}
 _CODED = re.compile(r"^(?:[KF]-)?(\d{1,4}(?:-\d{1,4})?|Rest)(?:\s+(.*))?$", re.IGNORECASE)
@@ -87,7 +87,7 @@ class RegionResolver:
             return Region(RegionKind.KOMMUNE, bare, label or self.kommuner[bare])
         if bare in self.fylker:
             return Region(RegionKind.FYLKE, bare, label or self.fylker[bare])
-        if bare.isdigit() and len(bare) in (2, 4) and bare[:2] in _PAST_FYLKER:
+        if bare.isdigit() and len(bare) in (2, 4) and bare[:2] in PAST_FYLKER:
             return Region(RegionKind.HISTORICAL, bare, label)
         return Region(RegionKind.UNKNOWN, code, label)
 

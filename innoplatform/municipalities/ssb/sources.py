@@ -104,7 +104,7 @@ def detect_format(path: Path, encoding: str) -> str:
     return "tidy"
 
 
-class _CountedLines:
+class CountedLines:
     """The lines of a text file, counting them, so a CSV error can name its line."""
 
     def __init__(self, handle) -> None:
@@ -146,7 +146,7 @@ def parse_source(
         return kind
     parser = parse_statbank_csv if kind == "statbank" else parse_tidy_csv
     with path.open(encoding=encoding, newline="") as handle:
-        lines = _CountedLines(handle)
+        lines = CountedLines(handle)
         try:
             parser(lines, buffer, resolver, source=name, table=table)
         except csv.Error as error:

@@ -9,10 +9,10 @@ register = template.Library()
 
 @register.filter
 def number(value: float | int | None, decimals: int = 0) -> str:
-    """12 345 or 12,5; a dash for missing values."""
+    """12 345 or 12,5 (rounded: number_format alone cuts the decimals off); a dash for missing values."""
     if value is None or value == "":
         return "–"
-    return number_format(value, decimal_pos=int(decimals), force_grouping=True)
+    return number_format(round(value, int(decimals)), decimal_pos=int(decimals), force_grouping=True)
 
 
 @register.filter
@@ -20,8 +20,9 @@ def change(value: float | None) -> str:
     """A percentage change with its sign: +12,5 % or −3,0 %."""
     if value is None:
         return _("ikke beregnet")
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{number_format(abs(value), decimal_pos=1, force_grouping=True)} %"
+    shown = round(value, 1)
+    sign = "+" if shown > 0 else "−" if shown < 0 else "±"
+    return f"{sign}{number_format(abs(shown), decimal_pos=1, force_grouping=True)} %"
 
 
 @register.filter
