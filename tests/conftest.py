@@ -48,3 +48,32 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+SKIPPED_FOR_MISSING_SSB_DATA: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    """Note every test that skipped because a real SSB file was missing."""
+    if (
+        report.skipped
+        and isinstance(report.longrepr, tuple)
+        and any(word in str(report.longrepr[2]) for word in ("SSB", "KOSTRA"))
+    ):
+        SKIPPED_FOR_MISSING_SSB_DATA.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With SSB_DATA_REQUIRED set (as .ci/run sets it), a test that skipped for missing SSB data fails the run."""
+    import os
+
+    if os.environ.get("SSB_DATA_REQUIRED") and SKIPPED_FOR_MISSING_SSB_DATA:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line(
+            f"SSB_DATA_REQUIRED: {len(SKIPPED_FOR_MISSING_SSB_DATA)} test(s) skipped for missing SSB files "
+            f"(SSB_DATA_DIR={os.environ.get('SSB_DATA_DIR', '')}):",
+            red=True,
+        )
+        for nodeid in SKIPPED_FOR_MISSING_SSB_DATA:
+            reporter.write_line(f"  {nodeid}", red=True)
+        session.exitstatus = 1
