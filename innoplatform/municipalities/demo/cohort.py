@@ -138,9 +138,8 @@ def step(population: Population, survives: dict[str, list[float]], fertility: fl
         aged = [0.0, *alive[:-1]]
         aged[-1] += alive[-1]
         aged[0] = births * (BOYS_PER_BIRTH if sex == "M" else 1 - BOYS_PER_BIRTH) * (1 - (1 - survives[sex][0]) / 2)
-        result[sex] = [
-            max(0.0, persons + migrants * weight) for persons, weight in zip(aged, MIGRATION_SHAPE, strict=True)
-        ]
+        moved = [persons + migrants * weight for persons, weight in zip(aged, MIGRATION_SHAPE, strict=True)]
+        result[sex] = moved if migrants >= 0 else [max(0.0, persons) for persons in moved]
     return result
 
 

@@ -5,6 +5,7 @@ point of growth and a step in log population weigh alike; the distance is
 Euclidean. The reason names the two dimensions on which a neighbour is closest.
 """
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -76,15 +77,15 @@ def nearest_neighbours(profiles: dict[str, tuple[Indicators, int]], limit: int =
     scaled = _standardise(vectors)
     result: dict[str, list[Neighbour]] = {}
     for number, own in scaled.items():
-        candidates = []
-        for other, theirs in scaled.items():
-            if other == number:
-                continue
-            gaps = [abs(a - b) for a, b in zip(own, theirs, strict=True)]
-            candidates.append((math.sqrt(sum(g * g for g in gaps)), other, gaps))
-        candidates.sort()
+        # math.dist runs in C; the gaps per dimension are only needed for the few neighbours kept.
+        nearest = heapq.nsmallest(
+            limit, ((math.dist(own, theirs), other) for other, theirs in scaled.items() if other != number)
+        )
         result[number] = [
-            Neighbour(other, round(distance, 3), _closest(gaps)) for distance, other, gaps in candidates[:limit]
+            Neighbour(
+                other, round(distance, 3), _closest([abs(a - b) for a, b in zip(own, scaled[other], strict=True)])
+            )
+            for distance, other in nearest
         ]
     return result
 
