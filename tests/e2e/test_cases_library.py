@@ -93,7 +93,12 @@ def test_hostile_suggestion_cannot_run_script(page, library, axe):
     page.get_by_label("Tittel").fill('Nattkamera <script>alert("tittel")</script>')
     page.get_by_label("Sammendrag").fill("<img src=x onerror=alert(2)> Færre nattbesøk.")
     page.get_by_label("Beskrivelse").fill(HOSTILE)
-    expect(page.get_by_label("Kommuner som var med")).to_have_values([str(user.kommune_id)])
+    kommuner = page.get_by_role("group", name="Kommuner som var med")
+    expect(kommuner.get_by_label("Kommune 1")).to_have_value("3407 Gjøvik")
+    kommuner.get_by_label("Kommune 2").fill("østre toten")
+    partner = page.get_by_role("group", name="Partner 1")
+    partner.get_by_label("Navn på partneren").fill('<b onmouseover="alert(3)">Høgskolen</b>')
+    partner.get_by_label("Sektor").select_option("fou")
     page.get_by_role("group", name="Tjenesteområder").get_by_label("Helse og omsorg").check()
     page.get_by_role("group", name="Sektorer som deltok").get_by_label("Kommune", exact=True).check()
     page.get_by_label("Fase i innovasjonsprosessen").select_option("pilotering")
@@ -106,13 +111,37 @@ def test_hostile_suggestion_cannot_run_script(page, library, axe):
     expect(preview.get_by_text("nattkamera", exact=True)).to_be_visible()
     assert preview.locator("script, img, [onerror]").count() == 0
     expect(preview).to_contain_text('Nattkamera <script>alert("tittel")</script>')  # shown as text, not markup
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("load")  # every inline script and error handler has had its chance by now
     assert dialogs == []
 
     draft = CasePage.objects.get(submitted_by=user).get_latest_revision_as_object()
     html = str(draft.body)
     assert "<script" not in html and "onerror" not in html and "<img" not in html
-    assert not CasePage.objects.get(submitted_by=user).live
+    case = CasePage.objects.get(submitted_by=user)
+    assert not case.live
+    assert [k.name for k in case.kommuner.all()] == ["Gjøvik", "Østre Toten"]
+    assert draft.partners.get().name == '<b onmouseover="alert(3)">Høgskolen</b>'  # stored as text, shown escaped
+
+
+def test_suggestion_form_grows_without_javascript(page, library, axe):
+    log_in(page, library, UserFactory())
+    page.goto(library + "/casebibliotek/foresla/")
+    kommuner = page.get_by_role("group", name="Kommuner som var med")
+    for number, name in enumerate(("Bodø", "Gjøvik", "Skien"), start=1):
+        kommuner.get_by_label(f"Kommune {number}").fill(name)
+    kommuner.get_by_role("button", name="Legg til én kommune til").click()
+    kommuner = page.get_by_role("group", name="Kommuner som var med")
+    expect(kommuner.get_by_label("Kommune 4")).to_have_value("")
+    expect(kommuner.get_by_label("Kommune 3")).to_have_value("Skien")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    page.get_by_role("button", name="Legg til én partner til").click()
+    expect(page.get_by_role("group", name="Partner 3")).to_be_visible()
+    axe(page)
+    kommuner.get_by_label("Kommune 4").fill("Skein")
+    kommuner.get_by_label("Kommune 4").press("Enter")  # Enter sends the form, not the first "Legg til" button
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Mente du 4003 Skien?")
+    axe(page)
 
 
 def test_suggestion_form_reports_errors_accessibly(page, library, axe):

@@ -145,3 +145,22 @@ def test_axe_check_runs_under_the_sites_csp_and_reports_violations(page, site, a
     broken = axe_runner.run(page)
     found = {violation["id"] for violation in broken.response["violations"]}
     assert {"label", "image-alt"} <= found, broken.generate_report()
+
+
+def test_language_choice_in_the_header_switches_to_nynorsk_and_back(page, site, axe):
+    page.goto(site + "/kommuner/")
+    header = page.locator("header")
+    header.get_by_role("button", name="Nynorsk").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nn")
+    expect(page).to_have_url(site + "/kommuner/")
+    expect(page.locator("header").get_by_role("button", name="Nynorsk")).to_have_attribute("aria-current", "true")
+    axe(page)
+    page.locator("header").get_by_role("button", name="Bokmål").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
+
+
+def test_api_documentation_page_is_accessible(page, site, axe):
+    page.goto(site + "/api/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("API for utviklere")
+    expect(page.get_by_role("heading", name="GET /api/cases/", exact=True)).to_be_visible()
+    axe(page)
