@@ -164,3 +164,37 @@ def test_api_documentation_page_is_accessible(page, site, axe):
     expect(page.get_by_role("heading", level=1)).to_have_text("API for utviklere")
     expect(page.get_by_role("heading", name="GET /api/cases/", exact=True)).to_be_visible()
     axe(page)
+
+
+@pytest.mark.parametrize(
+    ("player", "blocked"),
+    [("https://www.youtube-nocookie.com/embed/abc123", False), ("https://www.youtube.com/embed/abc123", True)],
+)
+def test_video_embeds_are_allowed_by_the_content_security_policy(page, site, player, blocked):
+    """A page with a YouTube embed frames the no-cookie player without a CSP violation; the tracking
+    player would be refused (the control that shows the check can fail)."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    from innoplatform.core.models import HomePage, StandardPage
+
+    url = "https://www.youtube.com/watch?v=abc123"
+    Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        html=f'<iframe src="{player}" title="Video"></iframe>',
+        provider_name="YouTube",
+    )
+    home = HomePage.objects.get()
+    home.add_child(instance=StandardPage(title="Film", slug="film", body=[{"type": "embed", "value": url}]))
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    page.goto(site + "/film/")
+    page.wait_for_load_state("load")
+    frame = page.locator("iframe")
+    expect(frame).to_have_attribute("src", player)
+    assert bool(violations) is blocked, violations
