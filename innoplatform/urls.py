@@ -34,5 +34,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = core_views.bad_request
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error

@@ -1,15 +1,41 @@
-"""Chooses the UI language: bokmål unless the visitor has picked another language.
-
-Django's LocaleMiddleware would follow the browser's Accept-Language, which would
-show an English-language browser a partly English public-sector site by surprise.
-"""
+"""Middleware of the platform: refusing NUL characters in addresses, and choosing the UI language."""
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .views import bad_request
+
+
+class RejectNulMiddleware:
+    """A NUL character in the address or the query string is never meant: answer 400 before anything reads it.
+
+    PostgreSQL refuses NUL in text, so such a value would otherwise reach a query and fail with a 500.
+    Form fields refuse NUL themselves (Django's ProhibitNullCharactersValidator), with a field error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _pairs(params):
+    for key, values in params.lists():
+        for value in values:
+            yield key, value
+
 
 class SiteLanguageMiddleware:
+    """Chooses the UI language: bokmål unless the visitor has picked another language.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, which would
+    show an English-language browser a partly English public-sector site by surprise.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.supported = {code for code, _name in settings.LANGUAGES}

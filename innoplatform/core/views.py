@@ -1,4 +1,4 @@
-"""Error views (the site's own styled 404 and 500 pages, JSON errors under /api/) and the favicon's old address."""
+"""Error views (the site's own styled 400, 404 and 500 pages, JSON errors under /api/) and the favicon's old address."""
 
 import logging
 
@@ -11,6 +11,12 @@ from django.utils.translation import gettext as _
 from .api import is_api_request, json_error
 
 logger = logging.getLogger(__name__)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if is_api_request(request):
+        return json_error(_("Forespørselen kan ikke leses."), 400)
+    return render(request, "400.html", status=400)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

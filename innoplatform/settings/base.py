@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "innoplatform.core.maintenance.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoplatform.core.middleware.SiteLanguageMiddleware",
+    "innoplatform.core.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
