@@ -140,6 +140,8 @@ def test_compare_view_with_mixed_states(client, partial):
         "Ingen befolkningsframskriving er lastet inn for Bergen, så her kan bare folketallet sammenlignes." in content
     )
     assert "Det er ikke lastet inn befolkningstall for Bodø." in content
+    two = page(client, reverse("municipalities:compare") + "?k=4003&k=4601&k=1103")
+    assert "Ingen befolkningsframskriving er lastet inn for Bergen og Stavanger," in two
     comparison = response.context["comparison"]
     assert comparison.populations == [1000, 1000, 1000, None]
     assert comparison.base_years == [2025, 2025, 2026, None]

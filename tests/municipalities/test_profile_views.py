@@ -66,11 +66,28 @@ def test_profile_says_which_rates_are_in_use(client, home_page, figures):
     )
     content = client.get("/kommuner/4003-skien/").content.decode()
     barnehage = content[content.index('data-service="barnehage"') : content.index('data-service="grunnskole"')]
-    assert 'data-rate="own"' in barnehage and "kommunens egen sats" in barnehage
+    assert 'data-rate="own"' in barnehage and "kommunens egen" in barnehage
     assert "Skien kommune, egne tall 2025" in barnehage
     assert 'data-rate="national"' not in barnehage  # the own rate replaces the only national one (1–5 år)
     sykehjem = content[content.index('data-service="sykehjem"') :]
-    assert 'data-rate="own"' not in sykehjem[: sykehjem.index("</ul>")]
+    assert 'data-rate="own"' not in sykehjem[: sykehjem.index("</table>")]
+    assert "<sup>" not in barnehage  # one source: no footnote numbers
+
+
+def test_rates_with_two_sources_are_numbered(client, home_page, figures):
+    ServiceRate.objects.create(
+        service=Service.objects.get(code="sykehjem"),
+        kommune=Kommune.objects.get(number="4003"),
+        age_group="90+",
+        coverage_rate="0.3",
+        fte_per_user="1.1",
+        source="Skien kommune, egne tall 2025",
+    )
+    content = client.get("/kommuner/4003-skien/").content.decode()
+    sykehjem = content[content.index('data-service="sykehjem"') :]
+    sykehjem = sykehjem[: sykehjem.index("</ol>")]
+    assert sykehjem.count("<sup>1</sup>") == 4 and sykehjem.count("<sup>2</sup>") == 1
+    assert sykehjem.index("KOSTRA/IPLOS") < sykehjem.index("Skien kommune, egne tall 2025")
 
 
 def test_demo_figures_are_labelled(client, home_page):

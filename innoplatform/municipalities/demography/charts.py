@@ -147,6 +147,8 @@ def line_chart(
     labelled = [year for year in years if year % step == 0]
     if not labelled or labelled[0] - first >= 3:
         labelled.insert(0, first)  # the base year of a chart that starts off the grid, e.g. 2026
+    elif labelled[0] != first:
+        labelled[0] = first  # 2024 rather than a crowded 2024 and 2025
     x_ticks = [(x(year), str(year)) for year in labelled]
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
     y_ticks = [(y(value), tick_label(value, step)) for value in ticks]
@@ -174,7 +176,8 @@ class Pyramid:
     rows: list[PyramidRow]
     by_sex: bool
     center: float
-    x_ticks: list[tuple[float, str]]
+    x_ticks: list[tuple[float, str, bool]]
+    """(x, label, minor): minor ticks lose their label on a phone, where the labels would touch."""
     height: int
     left: int
     right: float
@@ -222,10 +225,11 @@ def pyramid(
                 bars.append((f"chart-bar--{css}", start, top + offset, length))
         rows.append(PyramidRow(label, top, bars))
     x_ticks = []
-    for value in ticks:
+    for position, value in enumerate(ticks):
         text = number_format(value, decimal_pos=0, force_grouping=True)
-        x_ticks.append((round(center + value * scale, 1), text))
+        minor = position % 2 == 1
+        x_ticks.append((round(center + value * scale, 1), text, minor))
         if by_sex and value:
-            x_ticks.append((round(center - value * scale, 1), text))
+            x_ticks.append((round(center - value * scale, 1), text, minor))
     height = 28 + len(groups) * row_height + 24
     return Pyramid(rows, by_sex, center, x_ticks, height=height, left=left, right=right, compares=then is not None)

@@ -9,6 +9,7 @@ such instead of showing an empty column.
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from innoplatform.core.vocabularies import Challenge
 
@@ -49,7 +50,8 @@ class Comparison:
         return any(state.kind is not DataKind.NONE for state in self.states)
 
     def _names(self, kind: DataKind) -> str:
-        return ", ".join(k.name for k, state in zip(self.kommuner, self.states, strict=True) if state.kind is kind)
+        names = [k.name for k, state in zip(self.kommuner, self.states, strict=True) if state.kind is kind]
+        return names_list(names)
 
     @property
     def observed_only(self) -> str:
@@ -65,6 +67,13 @@ class Comparison:
     def sources(self) -> list[str]:
         """The distinct source lines of the compared kommuner, in order."""
         return list(dict.fromkeys(source_text(state) for state in self.states if state.kind is not DataKind.NONE))
+
+
+def names_list(names: list[str]) -> str:
+    """ "Bergen", "Bergen og Oslo", "Bergen, Oslo og Bodø"."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(first)s og %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def parse_kommune_inputs(inputs: list[str], kommuner: list[Kommune]) -> tuple[list[Kommune], list[str]]:

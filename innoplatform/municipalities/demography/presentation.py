@@ -129,9 +129,9 @@ def service_chart(profile: KommuneProfile) -> LineChart | None:
 
 
 def percent(rate: float) -> str:
-    """A coverage rate as a percentage: 0.93 → "93 %", 0.005 → "0,5 %"."""
+    """A coverage rate as a percentage: 0.93 → "93 %", 0.005 → "0,5 %", 0.0002 → "0,02 %"."""
     value = rate * 100
-    decimals = 0 if value >= 10 or value == int(value) else 1
+    decimals = 0 if value >= 10 or value == int(value) else 1 if value >= 0.1 else 2
     return f"{number_format(round(value, decimals), decimal_pos=decimals)} %"
 
 
@@ -156,7 +156,7 @@ def service_rows(profile: KommuneProfile) -> tuple[list[dict], list[int]]:
                         "coverage": percent(rate.coverage_rate),
                         "fte_per_user": number_format(round(rate.fte_per_user, 2), decimal_pos=2),
                         "is_own": rate.is_own,
-                        "source": rate.source,
+                        "source_number": item.sources.index(rate.source) + 1,
                     }
                     for rate in item.rates
                 ],

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from ..models import Kommune, Service, ServiceRate
+from ..models import AgeGroup, Kommune, Service, ServiceRate
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class ServiceRates:
 
     @property
     def sources(self) -> list[str]:
-        return sorted({rate.source for rate in self.rates})
+        """Each distinct source once, in age-group order: most services have one for all their groups."""
+        return list(dict.fromkeys(rate.source for rate in self.rates))
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,11 @@ def resolve_rates(rows: Iterable[ServiceRate]) -> list[ServiceRates]:
             groups[row.age_group] = EffectiveRate(
                 row.age_group, float(row.coverage_rate), float(row.fte_per_user), row.source, is_own
             )
-    return [ServiceRates(service, list(groups.values())) for service, groups in by_service.values()]
+    order = {code: index for index, code in enumerate(AgeGroup.values)}
+    return [
+        ServiceRates(service, sorted(groups.values(), key=lambda rate: order.get(rate.age_group, len(order))))
+        for service, groups in by_service.values()
+    ]
 
 
 def service_need(groups: dict[str, int], rates: Iterable[EffectiveRate], year: int) -> ServiceNeed:
