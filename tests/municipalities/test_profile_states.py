@@ -173,3 +173,23 @@ def test_observed_only_query_counts_are_constant(client, partial, django_assert_
         client.get("/kommuner/4601-bergen/")
     with django_assert_max_num_queries(5):
         client.get("/api/kommuner/4601/profile")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kommuner/4003-skien/?alternativ=%00%FF",
+        "/kommuner/4003-skien/?alternativ=" + "X" * 5000,
+        "/kommuner/4003-skien/?alternativ=llml&alternativ=MMMM",
+        "/kommuner/4003/aldersgrupper.csv?alternativ=TULL",
+        "/kommuner/4601/sammenligning.csv",
+        "/kommuner/1804/tjenester.csv",
+        "/kommuner/sammenlign/?k=" + "9" * 30 + "&k=%00&k=" + "Skien" * 500,
+        "/kommuner/sammenlign/?" + "&".join(f"k={n}" for n in range(4000, 4100)),
+        "/api/kommuner/4601/profile?alternativ=%F0%9F%92%A9",
+        "/api/kommuner/1804/profile",
+        "/kommuner/?q=" + "%00" * 300,
+    ],
+)
+def test_odd_input_never_gives_a_server_error(client, partial, path):
+    assert client.get(path).status_code in (200, 301, 400, 404)
