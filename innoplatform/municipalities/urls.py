@@ -1,3 +1,5 @@
+"""URLs of the kommune pages: the list, the compare view, each profile and its CSV downloads."""
+
 from django.urls import path, re_path
 
 from . import views

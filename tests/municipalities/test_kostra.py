@@ -149,6 +149,10 @@ def test_jsonstat_export(tmp_path):
             "kommunenr,kommune,aar,andel_1_2_aar_i_barnehage_prosent\n4003,Skien,2023,12345678901234567890123\n",
             "er ikke en mulig andel",
         ),
+        (
+            "kommunenr,kommune,aar,andel_1_2_aar_i_barnehage_prosent\n3807,Skien,2023,86.4\n4003,Skien,2023,88\n",
+            "linje 3, kolonne «andel_1_2_aar_i_barnehage_prosent»: Skien 2023 finnes også i linje 2",
+        ),
     ],
 )
 def test_bad_input_names_line_and_field_and_writes_nothing(tmp_path, text, expected):

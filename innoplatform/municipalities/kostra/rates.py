@@ -42,6 +42,18 @@ class KostraReport:
     dry_run: bool = False
 
 
+def duplicates(values: list[KostraValue]) -> list[tuple[KostraValue, KostraValue]]:
+    """Pairs of values for the same kommune, year and content that disagree (for example 3807 and 4003 both given)."""
+    first: dict[tuple[str, int, str], KostraValue] = {}
+    clashes = []
+    for value in values:
+        key = (value.kommune, value.year, value.contents)
+        if key in first and first[key].share != value.share:
+            clashes.append((first[key], value))
+        first.setdefault(key, value)
+    return clashes
+
+
 def latest(values: list[KostraValue]) -> dict[str, KostraValue]:
     """Per kommune, the value of the latest year, 1–5 before 1–2 in the same year."""
     best: dict[str, KostraValue] = {}
@@ -95,6 +107,12 @@ def import_kostra(
     problems = buffer.problems
     if not problems.error_count and not buffer.values:
         problems.error(_("kilden"), _("Fant ingen dekningsgrader for kommunene å importere."))
+    for earlier, later in duplicates(buffer.values):
+        problems.error(
+            later.place,
+            _("%(kommune)s %(year)s finnes også i %(earlier)s, med en annen verdi.")
+            % {"kommune": kommuner[later.kommune].name, "year": later.year, "earlier": earlier.place},
+        )
     service = Service.objects.filter(code=SERVICE).first()
     national = ServiceRate.objects.filter(service=service, kommune=None, age_group=AGE_GROUP).first()
     if service is None or national is None:
