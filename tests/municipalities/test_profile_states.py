@@ -7,9 +7,11 @@ a one-point chart or conclude anything about challenges without a projection.
 
 import csv
 import io
+import json
 
 import pytest
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from innoplatform.municipalities.demography.summaries import refresh_demographic_summaries
@@ -193,3 +195,28 @@ def test_observed_only_query_counts_are_constant(client, partial, django_assert_
 )
 def test_odd_input_never_gives_a_server_error(client, partial, path):
     assert client.get(path).status_code in (200, 301, 400, 404)
+
+
+def test_a_dataset_emptied_during_a_request_gives_a_smaller_profile(rf, partial):
+    """The request read the dataset list; then another process deleted the projection (no signal here)."""
+    from innoplatform.municipalities import api_views, views
+    from innoplatform.municipalities.demography.datasets import begin_request, current_datasets, end_request
+    from innoplatform.municipalities.models import DemographicSummary, PopulationDataset
+
+    begin_request()
+    try:
+        assert current_datasets().projection is not None  # remembered for this request
+        projection = PopulationDataset.objects.filter(kind="projected")
+        PopulationFigure.objects.filter(dataset__in=projection)._raw_delete(PopulationFigure.objects.db)
+        DemographicSummary.objects.filter(dataset__in=projection)._raw_delete(DemographicSummary.objects.db)
+        projection._raw_delete(PopulationDataset.objects.db)
+        request = rf.get("/kommuner/4003-skien/")
+        request.user = AnonymousUser()
+        response = views.kommune_detail(request, "4003", "skien")
+        assert response.status_code == 200
+        assert 'data-missing="projection"' in response.content.decode()
+        data = json.loads(api_views.kommune_profile(rf.get("/api/kommuner/4003/profile"), "4003").content)
+        assert data["state"] == "observed" and data["challenges"] == []
+        assert views.kommune_csv(rf.get("/"), "4003", "aldersgrupper").status_code == 200
+    finally:
+        end_request()
