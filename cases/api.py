@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 
 from django.utils import timezone
 
-from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin
+from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin, set_enum, values_from_database
 from innoplatform.core.csv_export import csv_response
 from innoplatform.municipalities.models import Fylke, Kommune
 
@@ -68,22 +68,11 @@ ERRORS = {
 
 
 def add_registry_numbers(result: dict, generator, request, public) -> dict:
-    """drf-spectacular postprocessing hook: the `fylke` and `kommune` parameters list the numbers that exist.
-
-    They come from the registry when the schema is built, so the schema says exactly what the API accepts.
-    """
-    numbers = {
-        "fylke": sorted(Fylke.objects.values_list("number", flat=True)),
-        "kommune": sorted(Kommune.objects.values_list("number", flat=True)),
-    }
-    for path, item in result.get("paths", {}).items():
-        if not path.startswith("/api/cases/"):
-            continue
-        for operation in item.values():
-            for parameter in operation.get("parameters", []):
-                if parameter["name"] in numbers and numbers[parameter["name"]]:
-                    parameter["schema"]["items"]["enum"] = numbers[parameter["name"]]
-    return result
+    """drf-spectacular postprocessing hook: `fylke` and `kommune` list the numbers that exist in the registry."""
+    fylker = values_from_database(lambda: Fylke.objects.order_by("number").values_list("number", flat=True))
+    kommuner = values_from_database(lambda: Kommune.objects.order_by("number").values_list("number", flat=True))
+    set_enum(result, "/api/cases/", "fylke", fylker)
+    return set_enum(result, "/api/cases/", "kommune", kommuner)
 
 
 def checked_filters(request) -> CaseFilters:
@@ -101,7 +90,10 @@ class CaseListView(PublicReadMixin, generics.GenericAPIView):
         operation_id="cases_list",
         summary="Eksempler, filtrert",
         description="Publiserte eksempler, 50 per side (`?side=`), med antall per fasettverdi for søket.",
-        parameters=[*FILTER_PARAMETERS, OpenApiParameter("side", OpenApiTypes.INT, description="Sidenummer, fra 1")],
+        parameters=[
+            *FILTER_PARAMETERS,
+            OpenApiParameter("side", {"type": "integer", "minimum": 1}, description="Sidenummer, fra 1"),
+        ],
         responses={200: CaseListSerializer, **ERRORS},
     )
     def get(self, request):

@@ -6,12 +6,14 @@ follow the visitor's UI language like the rest of the site.
 """
 
 import json
+from collections.abc import Callable, Iterable
 
 from rest_framework import pagination, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -50,6 +52,13 @@ class PagePagination(pagination.PageNumberPagination):
     page_size = 50
     invalid_page_message = gettext_lazy("Siden finnes ikke.")
 
+    def get_page_number(self, request, paginator) -> str:
+        """The page asked for: a whole number from 1 (anything else is a 400; a page past the end is a 404)."""
+        value = request.query_params.get(self.page_query_param, "1")
+        if not (value.isascii() and value.isdigit() and int(value) >= 1):
+            raise ValidationError({self.page_query_param: [_("Sidenummeret må være et helt tall fra 1.")]})
+        return value
+
     def get_paginated_response(self, data, **extra) -> Response:
         return Response(
             {
@@ -84,6 +93,32 @@ class ErrorSerializer(serializers.Serializer):
 
     detail = serializers.CharField()
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+def values_from_database(read: Callable[[], Iterable[str]]) -> list[str]:
+    """Values a schema hook reads from the database (codes, numbers); none when there is no database to read.
+
+    The schema must build without one, as in `manage.py spectacular` on a fresh checkout.
+    """
+    try:
+        return list(read())
+    except DatabaseError:
+        return []
+
+
+def set_enum(result: dict, path_prefix: str, parameter_name: str, values: list[str]) -> dict:
+    """drf-spectacular postprocessing: list `values` as the valid values of a parameter under `path_prefix`."""
+    if not values:
+        return result
+    for path, item in result.get("paths", {}).items():
+        if not path.startswith(path_prefix):
+            continue
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == parameter_name:
+                    schema = parameter["schema"]
+                    (schema["items"] if schema.get("type") == "array" else schema)["enum"] = values
+    return result
 
 
 def public_endpoints_only(endpoints: list) -> list:

@@ -1,9 +1,12 @@
-"""Middleware of the platform: refusing NUL characters in addresses, and choosing the UI language."""
+"""Middleware of the platform: refusing NUL characters in addresses, slashes under /api/, the UI language."""
 
 from django.conf import settings
 from django.utils import translation
+from django.middleware import common
+from django.urls import resolve
 from django.utils.cache import patch_vary_headers
 
+from .api import is_api_request
 from .views import bad_request
 
 
@@ -27,6 +30,22 @@ def _pairs(params):
     for key, values in params.lists():
         for value in values:
             yield key, value
+
+
+class CommonMiddleware(common.CommonMiddleware):
+    """Django's, except that an API address is never redirected into the page tree by appending a slash.
+
+    Wagtail's page route matches any path that ends in a slash, so `/api/kommuner/x/profile` would get a
+    301 to a page that does not exist instead of the API's JSON 404.
+    """
+
+    def should_redirect_with_slash(self, request) -> bool:
+        if not super().should_redirect_with_slash(request):
+            return False
+        if not is_api_request(request):
+            return True
+        urlconf = getattr(request, "urlconf", None)
+        return resolve(f"{request.path_info}/", urlconf).url_name != "wagtail_serve"
 
 
 class SiteLanguageMiddleware:

@@ -7,5 +7,5 @@ from . import api_views
 app_name = "municipalities_api"
 
 urlpatterns = [
-    re_path(r"^(?P<number>\d{4})/profile$", api_views.kommune_profile, name="profile"),
+    re_path(r"^(?P<number>\d{4})/profile$", api_views.KommuneProfileView.as_view(), name="profile"),
 ]

@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoplatform.core.middleware.SiteLanguageMiddleware",
     "innoplatform.core.middleware.RejectNulMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "innoplatform.core.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -252,7 +252,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["innoplatform.core.api.public_endpoints_only"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cases.api.add_registry_numbers"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cases.api.add_registry_numbers",
+        "innoplatform.municipalities.api_views.add_alternatives",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "SectorEnum": "innoplatform.core.vocabularies.Sector",
         "ServiceAreaEnum": "innoplatform.core.vocabularies.ServiceArea",

@@ -159,3 +159,15 @@ def test_the_list_links_to_the_next_page(client, case_index, kommuners):
     everything = client.get("/api/cases/").json()
     assert everything["pages"] == 2 and everything["next"].endswith("/api/cases/?side=2")
     assert len(client.get("/api/cases/", {"side": "2"}).json()["results"]) == 10
+
+
+def test_an_api_address_that_does_not_exist_is_not_redirected_to_the_page_tree(client, two_cases):
+    response = client.get("/api/kommuner/null/profile")
+    assert response.status_code == 404 and response.json() == {"detail": "Finnes ikke."}
+
+
+@pytest.mark.parametrize("side", ["", "0", "-1", "to", "1.5", "²"])
+def test_a_page_number_that_is_not_a_whole_number_from_1_is_a_400(client, two_cases, side):
+    response = client.get("/api/cases/", {"side": side})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"side": ["Sidenummeret må være et helt tall fra 1."]}

@@ -15,13 +15,17 @@ from cases.factories import CaseIndexPageFactory, CasePageFactory
 from cases.models import Dimension
 from innoplatform.core.site_setup import ensure_home_page
 from innoplatform.municipalities.factories import FylkeFactory, KommuneFactory
+from innoplatform.municipalities.models import PopulationDataset
+from innoplatform.municipalities.signals import population_imported
+from tests.municipalities.demography_helpers import load_population
 
 EXAMPLES_PER_OPERATION = 40
 
 
 @pytest.fixture
 def api_data(db):
-    """A library with cases from two kommuner, so lists, facets and details have something to show."""
+    """A library with cases from two kommuner, and population figures with three alternatives for Skien,
+    so lists, facets, details and profiles have something to show."""
     home = ensure_home_page()
     index = CaseIndexPageFactory(parent=home)
     index.save_revision().publish()
@@ -38,6 +42,11 @@ def api_data(db):
         case.funding.create(source="Skjønnsmidler", amount_nok=None if n else 250_000)
         case.result_figures.create(value=12.5, unit="timer", label="spart per uke")
         case.save()
+    observed, projection = load_population(["4003", "9101"])
+    for alternative in ("HHMH", "LLML"):
+        projection.pk, projection.alternative = None, alternative
+        projection.save()
+    population_imported.send(sender=None, datasets=list(PopulationDataset.objects.all()))
 
 
 @pytest.fixture
@@ -51,6 +60,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -60,7 +70,9 @@ def test_every_endpoint_keeps_to_its_schema(case):
 
 def test_the_schema_documents_the_platforms_endpoints_only(client, db):
     paths = client.get("/api/schema/?format=json").json()["paths"]
-    assert {"/api/cases/", "/api/cases/{slug}/", "/api/cases/eksport.csv"} <= set(paths)
+    assert {"/api/cases/", "/api/cases/{slug}/", "/api/cases/eksport.csv", "/api/kommuner/{number}/profile"} <= set(
+        paths
+    )
     assert not [path for path in paths if not path.startswith("/api/")]
 
 

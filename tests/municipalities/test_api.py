@@ -64,3 +64,21 @@ def test_profile_with_figures(client):
     assert need_2025 == {"year": 2025, "users": 47.0, "fte": 9.4}
     assert data["working_age"]["2025"] == 550
     assert len(data["similar"]) == 5 and data["similar"][0]["reason"].startswith("lignende")
+
+
+def test_an_unknown_alternative_is_a_400_naming_the_imported_ones(client, db):
+    from tests.municipalities.demography_helpers import load_population
+
+    load_population(["4003"])
+    refresh_demographic_summaries()
+    for value in ("XXXX", "mmmm"):
+        response = client.get("/api/kommuner/4003/profile", {"alternativ": value})
+        assert response.status_code == 400
+        assert response.json()["errors"]["alternativ"] == [f"Ukjent alternativ: {value}. Gyldige verdier: MMMM."]
+    assert client.get("/api/kommuner/4003/profile", {"alternativ": "MMMM"}).json()["state"] == "both"
+
+
+def test_an_unknown_kommune_is_a_404_in_json(client, db):
+    response = client.get("/api/kommuner/9999/profile")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json" and response.json()["detail"]

@@ -215,7 +215,8 @@ def test_a_dataset_emptied_during_a_request_gives_a_smaller_profile(rf, partial)
         response = views.kommune_detail(request, "4003", "skien")
         assert response.status_code == 200
         assert 'data-missing="projection"' in response.content.decode()
-        data = json.loads(api_views.kommune_profile(rf.get("/api/kommuner/4003/profile"), "4003").content)
+        api_response = api_views.KommuneProfileView.as_view()(rf.get("/api/kommuner/4003/profile"), number="4003")
+        data = json.loads(api_response.render().content)
         assert data["state"] == "observed" and data["challenges"] == []
         assert views.kommune_csv(rf.get("/"), "4003", "aldersgrupper").status_code == 200
     finally:
