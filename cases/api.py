@@ -38,6 +38,8 @@ from .serializers import (
 )
 
 CSV_LIMIT = 10_000
+NO_NUL = "^[^\\u0000]*$"
+"""Text parameters: anything but the NUL character, which no address may contain (a 400)."""
 PATTERNS = {"fylke": r"^\d{2}$", "kommune": r"^\d{4}$", "year": r"^\d{4}$"}
 
 
@@ -56,7 +58,10 @@ def _facet_parameter(param: str, key: str) -> OpenApiParameter:
 
 FILTER_PARAMETERS = [
     OpenApiParameter(
-        "q", OpenApiTypes.STR, description="Fritekst i tittel, sammendrag, resultater, partnere og stikkord"
+        "q",
+        OpenApiTypes.STR,
+        pattern=NO_NUL,
+        description="Fritekst i tittel, sammendrag, resultater, partnere og stikkord",
     ),
     *(_facet_parameter(param, key) for param, key in FACET_PARAMS.items()),
     OpenApiParameter("sorter", OpenApiTypes.STR, enum=list(SORTS), description="Rekkefølge; standard er «nyeste»"),

@@ -1,9 +1,9 @@
 """Middleware of the platform: refusing NUL characters in addresses, slashes under /api/, the UI language."""
 
 from django.conf import settings
-from django.utils import translation
 from django.middleware import common
 from django.urls import resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from .api import is_api_request

@@ -42,7 +42,7 @@ def api_data(db):
         case.funding.create(source="Skjønnsmidler", amount_nok=None if n else 250_000)
         case.result_figures.create(value=12.5, unit="timer", label="spart per uke")
         case.save()
-    observed, projection = load_population(["4003", "9101"])
+    _observed, projection = load_population(["4003", "9101"])
     for alternative in ("HHMH", "LLML"):
         projection.pk, projection.alternative = None, alternative
         projection.save()
@@ -61,6 +61,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @settings(
     max_examples=EXAMPLES_PER_OPERATION,
     derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
