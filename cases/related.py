@@ -107,9 +107,13 @@ def phase_course_link(phase: str) -> tuple[str, str] | None:
     return None
 
 
-def cases_for_kommune(kommune: Kommune, limit: int = 6) -> dict[str, list]:
-    """The kommune page's view of the library in one query: its own cases, adopted ones, and ones for its challenges."""
-    challenges = public.kommune_challenges(kommune)
+def cases_for_kommune(kommune: Kommune, limit: int = 6) -> dict[str, object]:
+    """The kommune page's view of the library: its own cases, adopted ones, and ones for its challenges.
+
+    One query for the cases; `data_state` says whether the kommune has a projection to derive challenges from.
+    """
+    state = public.data_states_for([kommune])[kommune.pk]
+    challenges = public.kommune_challenges(kommune) if state.has_challenges else []
     own = Exists(CasePage.kommuner.through.objects.filter(casepage_id=OuterRef("pk"), kommune=kommune))
     adopted = Exists(CaseReuse.objects.filter(page_id=OuterRef("pk"), kommune=kommune))
     addresses = (
@@ -132,7 +136,7 @@ def cases_for_kommune(kommune: Kommune, limit: int = 6) -> dict[str, list]:
             groups["own"].append(case)
         elif case.addresses:
             groups["addressing"].append(case)
-    return {key: cases[:limit] for key, cases in groups.items()} | {"challenges": challenges}
+    return {key: cases[:limit] for key, cases in groups.items()} | {"challenges": challenges, "data_state": state}
 
 
 def reusing_kommuner(page: CasePage) -> QuerySet[Kommune]:

@@ -99,3 +99,20 @@ def test_case_page_says_plainly_which_figures_a_kommune_lacks(client, case_index
 @pytest.fixture
 def kommuners_four(kommuner):
     return kommuner
+
+
+def test_kommune_page_says_why_no_cases_for_challenges_are_shown_without_a_projection(client, case_index, kommuner):
+    CasePageFactory(parent=case_index, kommuner=[kommuners_first(kommuner)], codes={Dimension.CHALLENGE: ["aldring"]})
+    html = client.get(kommuner[0].get_absolute_url()).content.decode()
+    assert 'data-missing="challenges"' in html
+    assert "det er ikke lastet inn noen for kommunen ennå" in html
+
+
+def test_kommune_page_with_challenges_but_no_matching_cases_says_so(client, case_index, kommuner, demography):
+    html = client.get(kommuners_first(kommuner).get_absolute_url()).content.decode()
+    assert "Ingen publiserte eksempler svarer på kommunens demografiske utfordringer ennå." in html
+    assert 'data-missing="challenges"' not in html
+
+
+def kommuners_first(kommuner):
+    return kommuner[0]
