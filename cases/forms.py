@@ -97,8 +97,8 @@ class CaseSuggestionForm(SubmissionTokenMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["start_year"].widget.attrs["max"] = date.today().year
         if user is not None and not self.is_bound:
-            if user.kommune_id:
-                self.initial.setdefault("kommuner", [user.kommune])
+            if user.kommune_id and not self.initial.get("kommuner"):
+                self.initial["kommuner"] = [user.kommune]
             self.initial.setdefault("contact_name", user.get_full_name())
             self.initial.setdefault("contact_role", user.job_title)
 
@@ -132,10 +132,12 @@ FundingFormSet = formset_factory(FundingForm, extra=1, max_num=MAX_FUNDING_SOURC
 class CaseSuggestion:
     """The suggestion form with its partner and funding rows, validated and cleaned as one."""
 
-    def __init__(self, data: QueryDict | None = None, *, user=None, grow: str | None = None):
+    def __init__(
+        self, data: QueryDict | None = None, *, user=None, grow: str | None = None, initial: dict | None = None
+    ):
         if data is not None and grow in ("partnere", "finansiering"):
             data = _with_one_more_row(data, grow)
-        self.form = CaseSuggestionForm(data, user=user)
+        self.form = CaseSuggestionForm(data, user=user, initial=initial or None)
         self.partners = PartnerFormSet(data, prefix="partnere")
         self.funding = FundingFormSet(data, prefix="finansiering")
         if data is not None and grow == "kommuner":

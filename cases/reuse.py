@@ -2,9 +2,9 @@
 
 from enum import StrEnum
 
-from allauth.account.models import EmailAddress
-
 from django.db import IntegrityError, transaction
+
+from innoplatform.accounts.services import has_verified_email
 
 from .models import CasePage, CaseReuse
 
@@ -26,10 +26,6 @@ def reuse_ineligibility(user) -> Ineligible | None:
     if not has_verified_email(user):
         return Ineligible.UNVERIFIED
     return None
-
-
-def has_verified_email(user) -> bool:
-    return user.is_authenticated and EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def mark_reused(page: CasePage, user) -> CaseReuse:

@@ -8,13 +8,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from innoplatform.accounts.services import has_verified_email
 from innoplatform.core.once import run_once
 from innoplatform.core.ratelimit import limit
 
 from .forms import GROWABLE, CaseSuggestion
 from .library import case_library
 from .models import CasePage
-from .reuse import has_verified_email, mark_reused, unmark_reused
+from .public import take_prefill
+from .reuse import mark_reused, unmark_reused
 from .submission import submit_case
 
 LAST_SUGGESTION = "cases_last_suggestion"
@@ -79,7 +81,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and verified:
         suggestion = CaseSuggestion(request.POST, user=request.user, grow=grow)
     else:
-        suggestion = CaseSuggestion(user=request.user)
+        suggestion = CaseSuggestion(user=request.user, initial=take_prefill(request))
     return render(
         request,
         "cases/suggest.html",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/kommuner/", include("innoplatform.municipalities.api_urls")),
     path("casebibliotek/", include("cases.urls")),
+    path("kurs/", include("courses.urls")),
     path("api/cases/", include("cases.api_urls")),
 ]
 

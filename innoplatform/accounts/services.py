@@ -1,4 +1,4 @@
-"""What can be done to an account: export its personal data and delete it."""
+"""What can be known of and done to an account: a verified address, the personal data export, deletion."""
 
 from datetime import datetime
 
@@ -13,6 +13,11 @@ from django.utils import timezone
 
 from .extensions import contributed_personal_data
 from .models import User
+
+
+def has_verified_email(user) -> bool:
+    """Whether the user has confirmed an e-mail address: what acting on the platform's behalf of others needs."""
+    return user.is_authenticated and EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -20,12 +20,14 @@ class PlatformSection:
 
     label: str
     description: str
-    url_name: str
+    url_name: str = ""
     order: int = 100
+    path: str = ""
+    """A page's own address (a Wagtail page), used instead of reversing `url_name`."""
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return self.path or reverse(self.url_name)
 
 
 def platform_sections() -> list[PlatformSection]:

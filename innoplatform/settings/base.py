@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "innoplatform.accounts",
     "innoplatform.municipalities",
     "cases",
+    "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -296,6 +297,8 @@ ACCOUNT_RATE_LIMITS = {
     "edit_profile": "30/h/user",
     "suggest_case": "5/h/user",
     "mark_case_reuse": "30/h/user",
+    "course_action": "300/h/user",
+    "quiz_attempt": "60/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SOCIALACCOUNT_ONLY = False

@@ -77,7 +77,7 @@ def test_library_is_404_without_index(client, home_page):
 
 
 INDEX_QUERY_BUDGET = 26
-CASE_QUERY_BUDGET = 34
+CASE_QUERY_BUDGET = 36
 
 
 def _query_count(client, url, params=None) -> int:
