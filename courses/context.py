@@ -13,7 +13,7 @@ from innoplatform.accounts.services import has_verified_email
 
 from .enrolment import enrolment_of
 from .models import CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage, QuizAttempt, ReflectionAnswer
-from .progress import course_progress, record_visit
+from .progress import CourseProgress, course_progress, progress_for, record_visit
 from .quizzes import Question, QuizResult, grade, questions
 
 
@@ -130,14 +130,15 @@ def lesson_context(request: HttpRequest, lesson: LessonPage) -> dict:
     }
 
 
-def my_courses(user) -> list[tuple[Enrollment, object]]:
-    """Every active enrolment of the user with its progress, newest first (queries grow with courses, not lessons)."""
+def my_courses(user) -> list[tuple[Enrollment, CourseProgress]]:
+    """Every active enrolment of the user in a published course, with its progress, newest first (five queries)."""
     enrollments = list(
-        Enrollment.objects.filter(user=user, withdrawn_at__isnull=True)
-        .select_related("course", "cohort")
-        .order_by("-enrolled_at")
+        Enrollment.objects.filter(user=user, withdrawn_at__isnull=True, course__live=True)
+        .select_related("course")
+        .order_by("-enrolled_at", "-pk")
     )
-    return [(enrollment, course_progress(enrollment.course, enrollment)) for enrollment in enrollments]
+    progress = progress_for(enrollments)
+    return [(enrollment, progress[enrollment.pk]) for enrollment in enrollments]
 
 
 def participants_from(kommune) -> dict[str, int]:

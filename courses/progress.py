@@ -11,10 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .certificates import issue_certificate
-from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage, QuizAttempt, ReflectionAnswer
+from .models import (
+    CohortModuleOpening,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+    ReflectionAnswer,
+)
 from .quizzes import QuizResult, find_quiz, grade
 
 MAX_REFLECTION_LENGTH = 10_000
@@ -36,14 +46,29 @@ class ModuleOutline:
 
 def course_outline(course: CoursePage) -> list[ModuleOutline]:
     """The course's live modules and their live lessons, in the editors' order (two queries)."""
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    lessons = LessonPage.objects.descendant_of(course).live().defer_streamfields().order_by("path")
+    return outlines_for([course])[course.pk]
+
+
+def outlines_for(courses: list[CoursePage]) -> dict[int, list[ModuleOutline]]:
+    """The outlines of several courses at once (two queries however many courses, modules or lessons)."""
+    if not courses:
+        return {}
+    under_a_course = Q()
+    for course in courses:
+        under_a_course |= Q(path__startswith=course.path)
+    modules = list(ModulePage.objects.live().filter(under_a_course, depth=courses[0].depth + 1).order_by("path"))
+    lessons = LessonPage.objects.live().filter(under_a_course).defer_streamfields().order_by("path")
     by_module: dict[str, list[LessonPage]] = {module.path: [] for module in modules}
     for lesson in lessons:
         parent_path = lesson.path[: -LessonPage.steplen]
         if parent_path in by_module:
             by_module[parent_path].append(lesson)
-    return [ModuleOutline(module, by_module[module.path]) for module in modules]
+    return {
+        course.pk: [
+            ModuleOutline(module, by_module[module.path]) for module in modules if module.path.startswith(course.path)
+        ]
+        for course in courses
+    }
 
 
 @dataclass
@@ -134,13 +159,50 @@ def course_progress(
 ) -> CourseProgress:
     """The participant's progress through the course (two or three queries besides the outline)."""
     outline = course_outline(course) if outline is None else outline
-    today = today or timezone.localdate()
     done_ids: set[int] = set()
     openings: dict[int, date] = {}
     if enrollment is not None:
         done_ids = set(LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True))
         if enrollment.cohort_id:
             openings = dict(enrollment.cohort.module_openings.values_list("module_id", "opens_on"))
+    return _progress(course, enrollment, outline, done_ids, openings, today or timezone.localdate())
+
+
+def progress_for(enrollments: list[Enrollment], *, today: date | None = None) -> dict[int, CourseProgress]:
+    """The progress of several enrolments (one user's courses) in four queries, however many there are."""
+    outlines = outlines_for([enrollment.course for enrollment in enrollments])
+    done: dict[int, set[int]] = {enrollment.pk: set() for enrollment in enrollments}
+    for enrollment_id, lesson_id in LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
+        "enrollment_id", "lesson_id"
+    ):
+        done[enrollment_id].add(lesson_id)
+    openings: dict[int, dict[int, date]] = {}
+    for cohort_id, module_id, opens_on in CohortModuleOpening.objects.filter(
+        cohort_id__in={enrollment.cohort_id for enrollment in enrollments if enrollment.cohort_id}
+    ).values_list("cohort_id", "module_id", "opens_on"):
+        openings.setdefault(cohort_id, {})[module_id] = opens_on
+    today = today or timezone.localdate()
+    return {
+        enrollment.pk: _progress(
+            enrollment.course,
+            enrollment,
+            outlines[enrollment.course.pk],
+            done[enrollment.pk],
+            openings.get(enrollment.cohort_id, {}),
+            today,
+        )
+        for enrollment in enrollments
+    }
+
+
+def _progress(
+    course: CoursePage,
+    enrollment: Enrollment | None,
+    outline: list[ModuleOutline],
+    done_ids: set[int],
+    openings: dict[int, date],
+    today: date,
+) -> CourseProgress:
     progress = CourseProgress(course, enrollment)
     previous: ModuleProgress | None = None
     for item in outline:
