@@ -26,6 +26,7 @@ urlpatterns = [
     path("casebibliotek/", include("cases.urls")),
     path("kurs/", include("courses.urls")),
     path("api/cases/", include("cases.api_urls")),
+    path("api/kurs/", include("courses.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -13,10 +13,12 @@ from django.core.wsgi import get_wsgi_application
 
 from cases.factories import CaseIndexPageFactory, CasePageFactory
 from cases.models import Dimension
+from courses.library import ensure_course_index
 from innoplatform.core.site_setup import ensure_home_page
 from innoplatform.municipalities.factories import FylkeFactory, KommuneFactory
 from innoplatform.municipalities.models import PopulationDataset
 from innoplatform.municipalities.signals import population_imported
+from tests.courses.conftest import small_course
 from tests.municipalities.demography_helpers import load_population
 
 EXAMPLES_PER_OPERATION = 40
@@ -47,6 +49,7 @@ def api_data(db):
         projection.pk, projection.alternative = None, alternative
         projection.save()
     population_imported.send(sender=None, datasets=list(PopulationDataset.objects.all()))
+    small_course(ensure_course_index())
 
 
 @pytest.fixture
@@ -71,9 +74,8 @@ def test_every_endpoint_keeps_to_its_schema(case):
 
 def test_the_schema_documents_the_platforms_endpoints_only(client, db):
     paths = client.get("/api/schema/?format=json").json()["paths"]
-    assert {"/api/cases/", "/api/cases/{slug}/", "/api/cases/eksport.csv", "/api/kommuner/{number}/profile"} <= set(
-        paths
-    )
+    expected = {"/api/cases/", "/api/cases/{slug}/", "/api/cases/eksport.csv", "/api/kommuner/{number}/profile"}
+    assert expected | {"/api/kurs/", "/api/kurs/{slug}/"} <= set(paths)
     assert not [path for path in paths if not path.startswith("/api/")]
 
 
