@@ -8,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
@@ -52,7 +53,7 @@ class Cohort(ClusterableModel):
 
     class Meta:
         verbose_name = _("kull")
-        verbose_name_plural = _("kull")
+        verbose_name_plural = pgettext_lazy("flertall", "kull")
         ordering = ["-starts_on", "name"]
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -69,7 +70,7 @@ class CoursePage(BasePage):
 
     class Meta:
         verbose_name = _("kurs")
-        verbose_name_plural = _("kurs")
+        verbose_name_plural = pgettext_lazy("flertall", "kurs")
 
     def clean(self):
         super().clean()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Enrollment(models.Model):
@@ -91,7 +92,7 @@ class QuizAttempt(models.Model):
 
     class Meta:
         verbose_name = _("quizforsøk")
-        verbose_name_plural = _("quizforsøk")
+        verbose_name_plural = pgettext_lazy("flertall", "quizforsøk")
         ordering = ["attempted_at", "pk"]
         indexes = [models.Index(fields=["enrollment", "lesson", "quiz_id"])]
 
@@ -110,7 +111,7 @@ class ReflectionAnswer(models.Model):
 
     class Meta:
         verbose_name = _("refleksjonssvar")
-        verbose_name_plural = _("refleksjonssvar")
+        verbose_name_plural = pgettext_lazy("flertall", "refleksjonssvar")
         constraints = [
             models.UniqueConstraint(fields=["enrollment", "lesson", "block_id"], name="unique_reflection_answer")
         ]
