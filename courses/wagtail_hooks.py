@@ -10,6 +10,7 @@ from innoplatform.core.page_sections import PageSection
 from innoplatform.core.sections import PlatformSection
 
 from .context import my_courses, participants_from
+from .demo import load_demo_courses
 from .library import course_index, ensure_course_index, module_for_phase
 from .personal_data import personal_course_data
 
@@ -63,3 +64,4 @@ def my_courses_section(request: HttpRequest) -> PageSection | None:
 
 hooks.register("register_personal_data", personal_course_data)
 hooks.register("register_site_setup", ensure_course_index)
+hooks.register("register_demo_loader", load_demo_courses)
