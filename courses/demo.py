@@ -20,11 +20,12 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
+from innoplatform.accounts.demo import DEMO_PASSWORD
 from innoplatform.accounts.models import User
 from innoplatform.municipalities.models import Kommune
 
 from .data import CohortSpec, CourseSpec, Participation, Person
-from .data.demo_cohort import COHORT, DEMO_PASSWORD, PARTICIPATIONS, PEOPLE
+from .data.demo_cohort import COHORT, PARTICIPATIONS, PEOPLE
 from .data.gevinstrealisering_i_praksis import COURSE as GEVINSTREALISERING
 from .data.innovasjon_i_kommunen import COURSE as INNOVASJON_I_KOMMUNEN
 from .data.tools import FOOTER, TOOLS, ToolSpec

@@ -140,6 +140,11 @@ class CourseProgress:
         return (ordered[index - 1] if index else None), (ordered[index + 1] if index + 1 < len(ordered) else None)
 
     @property
+    def next_closed_module(self) -> ModuleProgress | None:
+        """The first module not open yet: where a participant who has done every open lesson waits."""
+        return next((module for module in self.modules if not module.is_open), None)
+
+    @property
     def next_lesson(self) -> LessonPage | None:
         """Where to continue: the last lesson visited if it is not done, else the first open lesson not done."""
         last = self.enrollment.last_lesson_id if self.enrollment else None

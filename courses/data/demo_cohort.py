@@ -7,10 +7,6 @@ lessons are named «module-slug/lesson-slug» as in the course data.
 
 from . import CohortSpec, Participation, Person
 
-DEMO_PASSWORD = "Innovasjon-2026!"  # noqa: S105 (a demo account password, meant to be known)
-"""The password of every demo account: the one `innoplatform.accounts.factories.DEFAULT_PASSWORD` gives test users
-(that module needs factory_boy, which `make demo` does not install; a test keeps the two the same)."""
-
 INNOVASJON = "innovasjon-i-kommunen"
 GEVINST = "gevinstrealisering-i-praksis"
 

@@ -3,9 +3,10 @@
 import factory
 from allauth.account.models import EmailAddress
 
+from .demo import DEMO_PASSWORD
 from .models import User
 
-DEFAULT_PASSWORD = "Innovasjon-2026!"
+DEFAULT_PASSWORD = DEMO_PASSWORD
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,6 @@ from wagtail.documents import get_document_model
 
 from cases.demo import load_demo_cases
 from cases.models import CasePage
-from courses.data.demo_cohort import DEMO_PASSWORD
 from courses.data.tools import TOOLS
 from courses.demo import load_demo_courses
 from courses.models import (
@@ -201,10 +200,6 @@ def test_participants_stand_at_different_points(demo):
 
     stuck = enrollments.get(user__email="amir.haddad@porsgrunn.kommune.example")
     assert list(stuck.quiz_attempts.values_list("passed", flat=True)) == [False]
-
-
-def test_the_demo_password_is_the_test_users_password():
-    assert DEMO_PASSWORD == DEFAULT_PASSWORD
 
 
 MODELS = (
