@@ -9,6 +9,8 @@ from wagtail import hooks
 from innoplatform.core.page_sections import PageSection
 from innoplatform.core.sections import PlatformSection
 
+from .admin_views import CourseAdminGroup
+from .cohorts import cohorts_facilitated_by
 from .context import my_courses, participants_from
 from .demo import load_demo_courses
 from .library import course_index, ensure_course_index, module_for_phase
@@ -60,6 +62,24 @@ def my_courses_section(request: HttpRequest) -> PageSection | None:
         context={"courses": courses, "url": reverse("courses:mine")},
         order=40,
     )
+
+
+@hooks.register("register_profile_section")
+def facilitated_cohorts_section(request: HttpRequest) -> PageSection | None:
+    cohorts = cohorts_facilitated_by(request.user)
+    if not cohorts:
+        return None
+    return PageSection(
+        title=_("Kull du holder"),
+        template_name="courses/cohort_profile_section.html",
+        context={"cohorts": cohorts},
+        order=41,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_course_admin() -> CourseAdminGroup:
+    return CourseAdminGroup()
 
 
 hooks.register("register_personal_data", personal_course_data)

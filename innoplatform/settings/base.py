@@ -299,6 +299,7 @@ ACCOUNT_RATE_LIMITS = {
     "mark_case_reuse": "30/h/user",
     "course_action": "300/h/user",
     "quiz_attempt": "60/h/user",
+    "cohort_action": "20/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SOCIALACCOUNT_ONLY = False
