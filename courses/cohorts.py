@@ -116,8 +116,8 @@ class ParticipantProgress:
     name: str
     modules: list[ModuleCount]
     last_activity: datetime
-    shared_answers: list[SharedAnswer] | None
-    """None when the participant has not chosen to share their reflections."""
+    shared_answers: list[SharedAnswer]
+    """Empty unless the participant has chosen to share their reflections with the facilitator."""
 
     @property
     def completed(self) -> bool:
@@ -222,7 +222,7 @@ def cohort_overview(cohort: Cohort) -> CohortOverview:
                 for item in outline
             ],
             last_activity=max(moment for moment in moments if moment is not None),
-            shared_answers=shared.get(enrollment.pk, []) if enrollment.share_reflections else None,
+            shared_answers=shared.get(enrollment.pk, []),
         )
         key = enrollment.group_id if enrollment.group_id in by_group else None
         by_group.setdefault(key, []).append(participant)

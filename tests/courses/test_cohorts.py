@@ -230,6 +230,9 @@ def test_the_page_shows_each_group_with_its_participants_and_their_progress(clie
     gone = member(cohort, "Skien", first_name="Borte", last_name="Vekk")
     withdraw(gone.user, cohort.course)
     member(cohort, "Skien", first_name="Slettet", last_name="Konto", is_active=False)
+    other = Cohort.objects.create(course=cohort.course, name="Agder", starts_on=date(2026, 9, 1))
+    stray = member(cohort, None, first_name="Feil", last_name="Gruppe")
+    Enrollment.objects.filter(pk=stray.pk).update(group=CohortGroup.objects.create(cohort=other, name="Agder"))
     complete_lesson(kari, lessons[0])
     Enrollment.objects.filter(pk=kari.pk).update(completed_at=timezone.now())
 
@@ -238,7 +241,7 @@ def test_the_page_shows_each_group_with_its_participants_and_their_progress(clie
     assert by_group == {
         "Porsgrunn": ["uten.navn@porsgrunn.kommune.no"],
         "Skien": ["Anne Aas", "Kari Nordmann"],
-        "Uten gruppe": ["Siri Uten"],
+        "Uten gruppe": ["Feil Gruppe", "Siri Uten"],
     }
     kari_progress = next(entry for entry in overview.groups if entry.name == "Skien").participants[1]
     assert [(count.done, count.total) for count in kari_progress.modules] == [(1, 2), (0, 1)]
@@ -291,7 +294,7 @@ def test_reflection_answers_are_shown_only_when_the_participant_shares_them(clie
     assert "Refleksjonene til Deler Gjerne" in html
     assert "Vi vil prøve digitalt tilsyn." in html and "Hvilken utfordring vil du arbeide med?" in html
     assert "Dette er mitt eget." not in html and "Refleksjonene til Holder Forseg" not in html
-    assert "Bare mellomrom" not in html
+    assert "Refleksjonene til Bare Mellomrom" not in html
     assert "Bare IT" not in html and "Nei, innovasjon er mer enn teknologi." not in html  # no quiz answers
 
 
@@ -383,6 +386,21 @@ def test_a_new_copy_of_the_form_sends_a_new_message(client, cohort, facilitator,
         with django_capture_on_commit_callbacks(execute=True):
             client.post(message_url(cohort), message_form(client, cohort))
     assert len(mail.outbox) == 2
+
+
+def test_a_form_is_sent_once_per_cohort(client, cohort, facilitator, django_capture_on_commit_callbacks):
+    member(cohort, "Skien")
+    other = Cohort.objects.create(
+        course=cohort.course, name="Agder", starts_on=date(2026, 9, 1), facilitator=facilitator
+    )
+    other_member = UserFactory()
+    enrol(other_member, cohort.course, cohort=other)
+    client.force_login(facilitator)
+    data = message_form(client, cohort)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(message_url(cohort), data)
+        client.post(message_url(other), data)
+    assert other_member.email in [message.to[0] for message in mail.outbox] and len(mail.outbox) == 2
 
 
 def test_a_message_needs_a_one_line_subject_and_a_text(client, cohort, facilitator, django_capture_on_commit_callbacks):
@@ -539,6 +557,16 @@ def test_the_holder_of_a_cohort_stays_a_choice_after_losing_the_verified_address
 def test_an_invitation_code_is_unique_whatever_its_case(admin_client, cohort, course):
     response = admin_client.post(reverse("cohort:add"), admin_data(course, code="kull 2026"))
     assert response.status_code == 200 and response.context["form"].errors["invitation_code"]
+
+
+def test_a_cohort_keeps_its_own_code_when_edited(admin_client, course):
+    cohort = Cohort.objects.create(
+        course=course, name="Innlandet", starts_on=date(2026, 9, 1), invitation_code="HOST26"
+    )
+    response = admin_client.post(reverse("cohort:edit", args=[cohort.pk]), admin_data(course, code="host26"))
+    assert response.status_code == 302
+    cohort.refresh_from_db()
+    assert (cohort.name, cohort.invitation_code) == ("Innlandet, høsten 2026", "HOST26")
 
 
 def test_cohorts_are_in_the_admin_menu_under_courses(admin_client, cohort):
