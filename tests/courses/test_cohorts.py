@@ -573,3 +573,12 @@ def test_cohorts_are_in_the_admin_menu_under_courses(admin_client, cohort):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("cohort:index") in html
     assert cohort.name in admin_client.get(reverse("cohort:index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_and_moderators_may_manage_cohorts():
+    from django.contrib.auth.models import Group
+
+    for name in ("Editors", "Moderators"):
+        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert {"add_cohort", "change_cohort", "delete_cohort"} <= codenames
