@@ -79,7 +79,10 @@ def test_the_api_lists_published_courses_with_their_modules_and_lessons(client, 
     assert data["count"] == 1
     listed = data["results"][0]
     assert listed["title"] == "Innovasjon i kommunen" and listed["sequential"] is True
-    assert [(m["title"], m["phase"]) for m in listed["modules"]] == [("Forankring", "forankring"), ("Innsikt", "innsikt")]
+    assert [(m["title"], m["phase"]) for m in listed["modules"]] == [
+        ("Forankring", "forankring"),
+        ("Innsikt", "innsikt"),
+    ]
     assert [lesson["title"] for lesson in listed["modules"][1]["lessons"]] == ["Snakk med brukerne", "Les mer"]
     assert listed["modules"][1]["lessons"][1]["required"] is False
     assert client.get(f"/api/kurs/{course.slug}/").json()["learning_outcomes"] == ["forankre et innovasjonsarbeid"]

@@ -148,14 +148,18 @@ def test_withdrawing_keeps_the_progress_for_the_next_enrolment(client, enrolled,
     assert course_progress(course, enrolled).required_done == 1
 
 
-def test_a_participant_who_has_done_all_that_is_open_is_told_when_the_next_module_opens(client, participant, course, lessons):
+def test_a_participant_who_has_done_all_that_is_open_is_told_when_the_next_module_opens(
+    client, participant, course, lessons
+):
     cohort = Cohort.objects.create(course=course, name="Telemark høst", starts_on=timezone.localdate())
     second = ModulePage.objects.child_of(course).order_by("path").last()
     opens_on = timezone.localdate() + timedelta(days=7)
     CohortModuleOpening.objects.create(cohort=cohort, module=second, opens_on=opens_on)
     enrollment = enrol(participant, course, cohort=cohort)
     complete_lesson(enrollment, lessons[0])
-    submit_quiz(enrollment, lessons[1], quiz_of(lessons[1]).id, {k[2:]: v for k, v in right_answers(lessons[1]).items()})
+    submit_quiz(
+        enrollment, lessons[1], quiz_of(lessons[1]).id, {k[2:]: v for k, v in right_answers(lessons[1]).items()}
+    )
     client.force_login(participant)
     html = client.get(course.url).content.decode()
     assert "Du har gjort alt som er åpent. Neste modul, «Innsikt», åpner" in html
