@@ -57,6 +57,14 @@ def _course_of(lesson: LessonPage) -> CoursePage:
     return course
 
 
+def _enrolment_for(request: HttpRequest, lesson: LessonPage):
+    """The user's enrolment in the lesson's course; acting on a lesson of a course one is not on is refused."""
+    enrollment = enrolment_of(request.user, _course_of(lesson))
+    if enrollment is None:
+        raise ProgressError("not_enrolled")
+    return enrollment
+
+
 @login_required
 @require_POST
 def enrol_view(request: HttpRequest, course_id: int) -> HttpResponse:
@@ -91,10 +99,8 @@ def complete_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = _live_lesson(lesson_id)
     if limited := limit(request, "course_action"):
         return limited
-    enrollment = enrolment_of(request.user, _course_of(lesson))
     try:
-        if enrollment is None:
-            raise ProgressError("not_enrolled")
+        enrollment = _enrolment_for(request, lesson)
         complete_lesson(enrollment, lesson)
     except ProgressError as error:
         messages.error(request, explain(error.reason))
@@ -120,14 +126,11 @@ def quiz_view(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespons
     lesson = _live_lesson(lesson_id)
     if limited := limit(request, "quiz_attempt"):
         return limited
-    enrollment = enrolment_of(request.user, _course_of(lesson))
     quiz = find_quiz(lesson.body, quiz_id)
     if quiz is None:
         raise Http404
     try:
-        if enrollment is None:
-            raise ProgressError("not_enrolled")
-        attempt = submit_quiz(enrollment, lesson, quiz_id, _answers(request, quiz))
+        attempt = submit_quiz(_enrolment_for(request, lesson), lesson, quiz_id, _answers(request, quiz))
     except ProgressError as error:
         messages.error(request, explain(error.reason))
     else:
@@ -148,11 +151,8 @@ def reflection_view(request: HttpRequest, lesson_id: int, block_id: str) -> Http
     lesson = _live_lesson(lesson_id)
     if limited := limit(request, "course_action"):
         return limited
-    enrollment = enrolment_of(request.user, _course_of(lesson))
     try:
-        if enrollment is None:
-            raise ProgressError("not_enrolled")
-        save_reflection(enrollment, lesson, block_id, request.POST.get("text", ""))
+        save_reflection(_enrolment_for(request, lesson), lesson, block_id, request.POST.get("text", ""))
     except ProgressError as error:
         messages.error(request, explain(error.reason))
     else:

@@ -1,7 +1,6 @@
 """Sign-up under pressure: the same address twice at once, links from SITE_URL, logged in after confirming."""
 
 import re
-import threading
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -10,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site as DjangoSite
 from django.core import mail
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
 from innoplatform.accounts.forms import PlatformSignupForm
 from innoplatform.core.site_setup import sync_site_identity
+from tests.concurrency import post_at_once
 
 User = get_user_model()
 SIGNUP = {"email": "kari@kommune.example.no", "password1": "Sterkt-passord-42", "password2": "Sterkt-passord-42"}
@@ -40,21 +39,7 @@ def test_a_signup_that_loses_the_race_gets_the_usual_answer(client, home_page, m
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers; the race needs PostgreSQL")
 def test_ten_parallel_signups_with_one_address_make_one_account(home_page):
-    barrier = threading.Barrier(10)
-    statuses: list[int] = []
-
-    def sign_up() -> None:
-        browser = Client()
-        barrier.wait()
-        statuses.append(browser.post(reverse("account_signup"), SIGNUP).status_code)
-        connection.close()
-
-    threads = [threading.Thread(target=sign_up) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [302] * 10
+    assert post_at_once(10, reverse("account_signup"), SIGNUP) == [302] * 10
     assert User.objects.filter(email=SIGNUP["email"]).count() == 1
 
 

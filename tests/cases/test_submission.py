@@ -1,6 +1,5 @@
 """Suggesting a case: login and verified e-mail required, sanitised, a draft in moderation, once per form, rate-limited."""
 
-import threading
 import uuid
 
 import pytest
@@ -8,13 +7,13 @@ from allauth.account.models import EmailAddress
 
 from django.core import mail
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
 
 from cases.models import CasePage
 from innoplatform.accounts.factories import UserFactory
+from tests.concurrency import post_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -205,23 +204,7 @@ def test_a_form_without_its_token_is_refused_with_a_message(client, case_index, 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers; the race needs PostgreSQL")
 def test_two_posts_of_one_form_at_the_same_moment_make_one_draft(case_index, member):
-    data = form_data()
-    barrier = threading.Barrier(2)
-    statuses: list[int] = []
-
-    def post() -> None:
-        browser = Client()
-        browser.force_login(member)
-        barrier.wait()
-        statuses.append(suggest(browser, data).status_code)
-        connection.close()
-
-    threads = [threading.Thread(target=post) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [302, 302]
+    assert post_at_once(2, reverse("cases:suggest"), form_data(), user=member) == [302, 302]
     assert CasePage.objects.count() == 1
 
 

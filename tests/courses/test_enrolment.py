@@ -1,18 +1,16 @@
 """Enrolment: logged in with a verified e-mail, one per user and course even when pressed twice at once."""
 
-import threading
-
 import pytest
 from allauth.account.models import EmailAddress
 
 from django.db import IntegrityError, connection
-from django.test import Client
 from django.urls import reverse
 
 from courses.enrolment import enrol
 from courses.models import Enrollment
 from courses.progress import ProgressError
 from innoplatform.accounts.factories import UserFactory
+from tests.concurrency import post_at_once
 
 
 @pytest.mark.django_db
@@ -65,20 +63,5 @@ def test_pressing_enrol_twice_at_the_same_moment_makes_one_enrolment(home_page):
 
     course = small_course(ensure_course_index())
     user = UserFactory()
-    barrier = threading.Barrier(4)
-    statuses: list[int] = []
-
-    def press() -> None:
-        browser = Client()
-        browser.force_login(user)
-        barrier.wait()
-        statuses.append(browser.post(reverse("courses:enrol", args=[course.pk])).status_code)
-        connection.close()
-
-    threads = [threading.Thread(target=press) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [302] * 4
+    assert post_at_once(4, reverse("courses:enrol", args=[course.pk]), user=user) == [302] * 4
     assert Enrollment.objects.filter(user=user, course=course).count() == 1

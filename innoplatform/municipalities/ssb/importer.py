@@ -32,6 +32,14 @@ class ImportFailed(Exception):
         self.errors = errors
         self.error_count = error_count
 
+    def report(self) -> str:
+        """The errors as a command prints them: that nothing was changed, each error, and how many more."""
+        lines = [_("Importen stoppet; databasen er ikke endret. Feil:")]
+        lines += [f"  - {error}" for error in self.errors]
+        if self.error_count > len(self.errors):
+            lines.append(_("  … og %(n)s feil til.") % {"n": self.error_count - len(self.errors)})
+        return "\n".join(lines)
+
 
 @dataclass
 class ImportReport:

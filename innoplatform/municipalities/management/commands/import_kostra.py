@@ -32,11 +32,7 @@ class Command(BaseCommand):
         try:
             report = import_kostra(sources, contents=contents, replace_manual=replace_manual, dry_run=dry_run)
         except ImportFailed as failure:
-            lines = [_("Importen stoppet; databasen er ikke endret. Feil:")]
-            lines += [f"  - {error}" for error in failure.errors]
-            if failure.error_count > len(failure.errors):
-                lines.append(_("  … og %(n)s feil til.") % {"n": failure.error_count - len(failure.errors)})
-            raise CommandError("\n".join(lines)) from None
+            raise CommandError(failure.report()) from None
         self._summary(report)
 
     def _summary(self, report: KostraReport) -> None:

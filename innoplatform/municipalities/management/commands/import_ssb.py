@@ -30,11 +30,7 @@ class Command(BaseCommand):
                 sources, table=table, alternatives=alternative, dry_run=dry_run, progress=self._progress
             )
         except ImportFailed as failure:
-            lines = [_("Importen stoppet; databasen er ikke endret. Feil:")]
-            lines += [f"  - {error}" for error in failure.errors]
-            if failure.error_count > len(failure.errors):
-                lines.append(_("  … og %(n)s feil til.") % {"n": failure.error_count - len(failure.errors)})
-            raise CommandError("\n".join(lines)) from None
+            raise CommandError(failure.report()) from None
         self._summary(report)
 
     def _progress(self, written: int, total: int) -> None:
