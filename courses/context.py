@@ -142,7 +142,8 @@ def my_courses(user) -> list[tuple[Enrollment, CourseProgress]]:
 
 
 def participants_from(kommune) -> dict[str, int]:
-    """How many from a kommune (by their profile) have enrolled in and completed courses: counts, no names."""
+    """How many people from a kommune (by their profile) have enrolled in a course, and finished one: counts, no names."""
     return Enrollment.objects.filter(user__kommune=kommune).aggregate(
-        participants=Count("user", distinct=True), completions=Count("pk", filter=Q(completed_at__isnull=False))
+        participants=Count("user", distinct=True),
+        completions=Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
     )
