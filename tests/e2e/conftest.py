@@ -74,14 +74,27 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": DESKTOP, "locale": "nb-NO", "accept_downloads": True}
 
 
+DATA_MIGRATIONS = [
+    ("innoplatform.municipalities.migrations.0004_default_services", "create_default_services"),
+    ("innoplatform.municipalities.migrations.0007_national_rates_for_all_ages", "set_national_rates"),
+]
+"""Rows that data migrations make and the flush after each live-server test wipes: made again per test."""
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server's base URL, with the kommune registry and the demo pages in place."""
+    """The live server's base URL, with the kommune registry, the services and the demo pages in place."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     from innoplatform.core.demo import load_core_demo
     from innoplatform.municipalities.models import Fylke, Kommune
     from innoplatform.municipalities.registry import load_registry
 
     load_registry(Fylke, Kommune)
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
     load_core_demo()
     return live_server.url
 
