@@ -8,13 +8,14 @@ from io import StringIO
 import pytest
 
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 
 from wagtail.models import Page, Revision
 
 from cases import importer
 from cases.importer import CaseImportError, import_cases
 from cases.models import CaseCode, CasePage, CaseReuse
+from tests.read_only import read_only_database
 
 pytestmark = pytest.mark.django_db
 
@@ -374,15 +375,12 @@ def test_lines_without_any_case_are_rejected(case_index, kommuners_and_existing)
     assert snapshot() == before
 
 
+@pytest.mark.django_db(transaction=True)
 def test_read_only_database_is_reported_and_nothing_is_written(tmp_path, case_index, kommuners_and_existing):
     path = write(tmp_path, record())
     before = snapshot()
-    connection.connection.execute("PRAGMA query_only = ON")
-    try:
-        with pytest.raises(CommandError, match="databasen er skrivebeskyttet eller låst"):
-            run(path)
-    finally:
-        connection.connection.execute("PRAGMA query_only = OFF")
+    with read_only_database(), pytest.raises(CommandError, match="databasen er skrivebeskyttet eller låst"):
+        run(path)
     assert snapshot() == before
 
 

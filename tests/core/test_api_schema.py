@@ -9,7 +9,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from cases.factories import CaseIndexPageFactory, CasePageFactory
 from cases.models import Dimension
@@ -54,7 +56,18 @@ def api_data(db):
 
 @pytest.fixture
 def api_schema(api_data):
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    """The schema, read through the WSGI application as every call will be.
+
+    Like Django's test client, keep the request signals from closing the database connection, which
+    holds the test's transaction (on PostgreSQL a closed connection would lose it).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

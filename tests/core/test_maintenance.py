@@ -1,18 +1,18 @@
 """A read-only or locked database: writes get the 503 «vedlikehold» answer, reads keep working."""
 
 import logging
-from contextlib import contextmanager
 
 import psycopg.errors
 import pytest
 
-from django.db import IntegrityError, OperationalError, connection
+from django.db import IntegrityError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import path
 
 from innoplatform import urls as site_urls
 from innoplatform.core.maintenance import RETRY_AFTER_SECONDS, is_maintenance_error
+from tests.read_only import read_only_database
 
 MAINTENANCE_TEXT = "Nettstedet er under vedlikehold"
 TYPED_TEXT_LOST = "Det du skrev, er ikke lagret"
@@ -41,20 +41,6 @@ urlpatterns = [
 ]
 
 pytestmark = pytest.mark.urls(__name__)
-
-
-@contextmanager
-def read_only_database():
-    """SQLite refuses every write on this connection, as on a read-only file, until the block ends.
-
-    The pragma goes to the driver's connection, which also works after a refused write has broken Django's transaction.
-    """
-    connection.ensure_connection()
-    connection.connection.execute("PRAGMA query_only = ON")
-    try:
-        yield
-    finally:
-        connection.connection.execute("PRAGMA query_only = OFF")
 
 
 @pytest.fixture
