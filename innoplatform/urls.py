@@ -25,6 +25,8 @@ urlpatterns = [
     path("api/kommuner/", include("innoplatform.municipalities.api_urls")),
     path("casebibliotek/", include("cases.urls")),
     path("kurs/", include("courses.urls")),
+    path("partnere/", include("partners.urls")),
+    path("organisasjoner/", include("innoplatform.organisations.urls")),
     path("api/cases/", include("cases.api_urls")),
     path("api/kurs/", include("courses.api_urls")),
 ]

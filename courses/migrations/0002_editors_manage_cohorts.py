@@ -29,6 +29,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("courses", "0001_initial"), ("wagtailcore", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("courses", "0001_initial"), ("wagtailcore", "0002_initial_data"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,3 @@
+"""Expressions of interest and their threads."""
+
+urlpatterns: list = []

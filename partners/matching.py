@@ -1,0 +1,316 @@
+"""Which posts and organisations suit a post, how well, and why — in one place, with the weights in one place.
+
+A need is matched with offers and an offer with needs, never with the posting
+organisation's own. Each candidate gets a score from 0 to 100, the weighted sum of:
+
+- service areas: the share of service areas the two have in common;
+- challenges: likewise for challenges;
+- sectors: the candidate is of a sector the post seeks, and the other way round;
+- text: how alike the two texts are (TF-IDF cosine over Norwegian stems);
+- geography: the same kommune, the same fylke, or one of them covers the whole country;
+- demography: the candidate's kommune has a demographic path like the post's.
+
+Each part that counts comes with its reason in plain Norwegian. The features of
+every published post are read in one query and kept per process until a post
+changes, so matching one post against thousands is a loop over plain data.
+"""
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innoplatform.core.vocabularies import Challenge, Sector, ServiceArea
+from innoplatform.municipalities import public as municipalities
+from innoplatform.municipalities.models import Kommune
+from innoplatform.organisations.models import Organisation
+
+from .models import CollaborationPost, PostCode
+from .text import stems
+
+WEIGHTS = {
+    "service_areas": 0.25,
+    "challenges": 0.15,
+    "sectors": 0.25,
+    "text": 0.20,
+    "geography": 0.10,
+    "demography": 0.05,
+}
+"""How much each part counts; the parts are each between 0 and 1, so the score is at most 100."""
+
+REASON_THRESHOLD = 0.15
+"""A part gives its reason only when it counts for something."""
+
+MAX_TEXT_REASON_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the matching knows of a post (or of an organisation, as a post without kind)."""
+
+    key: int
+    slug: str
+    title: str
+    kind: str
+    organisation_id: int
+    organisation_name: str
+    sector: str
+    service_areas: frozenset[str]
+    challenges: frozenset[str]
+    seeking: frozenset[str]
+    kommuner: frozenset[str]
+    fylker: frozenset[str]
+    whole_country: bool
+    words: dict[str, int] = field(default_factory=dict, hash=False)
+    vector: dict[str, float] = field(default_factory=dict, hash=False)
+    norm: float = 1.0
+
+
+@dataclass(frozen=True)
+class Match:
+    slug: str
+    title: str
+    score: int
+    reasons: list[str]
+    organisation_name: str = ""
+    kind: str = ""
+
+
+@dataclass
+class Corpus:
+    """Features of every candidate, with document frequencies for the text part."""
+
+    posts: list[Features]
+    organisations: list[Features]
+    document_frequency: Counter
+    documents: int
+
+    def idf(self, word: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.document_frequency.get(word, 0))) + 1.0
+
+
+def _labels(codes, vocabulary) -> str:
+    """«helse og omsorg», «skole, kultur og barnehage»: the codes' labels in vocabulary order."""
+    names = [str(vocabulary(code).label).lower() for code in vocabulary.values if code in codes]
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(first)s og %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def post_features(posts: list[CollaborationPost]) -> list[Features]:
+    """Features of posts fetched with their codes, kommuner, fylker and organisation (see `_post_queryset`)."""
+    result = []
+    for post in posts:
+        codes: dict[str, set[str]] = {dimension: set() for dimension in PostCode.Dimension.values}
+        for row in post.codes.all():
+            codes[row.dimension].add(row.code)
+        kommuner = {kommune.number for kommune in post.kommuner.all()}
+        fylker = {fylke.number for fylke in post.fylker.all()} | {number[:2] for number in kommuner}
+        seat = post.organisation.kommune
+        if seat is not None:
+            kommuner.add(seat.number)
+            fylker.add(seat.number[:2])
+        result.append(
+            Features(
+                key=post.pk,
+                slug=post.slug,
+                title=post.title,
+                kind=post.kind,
+                organisation_id=post.organisation_id,
+                organisation_name=post.organisation.name,
+                sector=post.organisation.sector,
+                service_areas=frozenset(codes[PostCode.Dimension.SERVICE_AREA]),
+                challenges=frozenset(codes[PostCode.Dimension.CHALLENGE]),
+                seeking=frozenset(codes[PostCode.Dimension.SEEKING]),
+                kommuner=frozenset(kommuner),
+                fylker=frozenset(fylker),
+                whole_country=post.whole_country,
+                words=dict(Counter(post.search_text.split())),
+            )
+        )
+    return result
+
+
+def _post_queryset():
+    return CollaborationPost.objects.select_related("organisation__kommune").prefetch_related(
+        "codes", "kommuner", "fylker"
+    )
+
+
+def organisation_features(organisations: list[Organisation], posts: list[Features]) -> list[Features]:
+    """An organisation as a candidate partner: its sector and seat, its description, and what its posts are about."""
+    by_organisation: dict[int, list[Features]] = {}
+    for post in posts:
+        by_organisation.setdefault(post.organisation_id, []).append(post)
+    result = []
+    for organisation in organisations:
+        own = by_organisation.get(organisation.pk, [])
+        seat = organisation.kommune
+        words = Counter(stems(f"{organisation.name} {organisation.description}"))
+        for post in own:
+            words.update(post.words)
+        result.append(
+            Features(
+                key=organisation.pk,
+                slug=organisation.slug,
+                title=organisation.name,
+                kind="",
+                organisation_id=organisation.pk,
+                organisation_name=organisation.name,
+                sector=organisation.sector,
+                service_areas=frozenset().union(*(post.service_areas for post in own)),
+                challenges=frozenset().union(*(post.challenges for post in own)),
+                seeking=frozenset(),
+                kommuner=frozenset({seat.number} if seat else set()),
+                fylker=frozenset({seat.number[:2]} if seat else set()),
+                whole_country=any(post.whole_country for post in own),
+                words=dict(words),
+            )
+        )
+    return result
+
+
+def _version() -> tuple:
+    """Changes whenever a published post, an organisation or the day does: the cached corpus is then rebuilt."""
+    posts = CollaborationPost.objects.published().aggregate(n=Count("pk"), changed=Max("updated_at"))
+    organisations = Organisation.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
+    return (posts["n"], posts["changed"], organisations["n"], organisations["changed"], timezone.localdate())
+
+
+@lru_cache(maxsize=2)
+def _corpus(version: tuple) -> Corpus:
+    posts = post_features(list(_post_queryset().published()))
+    organisations = organisation_features(list(Organisation.objects.select_related("kommune")), posts)
+    frequency: Counter = Counter()
+    for item in [*posts, *organisations]:
+        frequency.update(item.words.keys())
+    known = Corpus([], [], frequency, len(posts) + len(organisations))
+    known.posts = [with_vector(item, known) for item in posts]
+    known.organisations = [with_vector(item, known) for item in organisations]
+    return known
+
+
+def corpus() -> Corpus:
+    return _corpus(_version())
+
+
+def with_vector(item: Features, corpus: Corpus) -> Features:
+    """The features with their TF-IDF vector over the corpus, computed once."""
+    vector = {word: (1 + math.log(count)) * corpus.idf(word) for word, count in item.words.items()}
+    return replace(item, vector=vector, norm=math.sqrt(sum(value * value for value in vector.values())) or 1.0)
+
+
+def _overlap(mine: frozenset, theirs: frozenset) -> float:
+    return 2 * len(mine & theirs) / (len(mine) + len(theirs)) if mine and theirs else 0.0
+
+
+def _sector_fit(post: Features, candidate: Features) -> tuple[float, list[str]]:
+    sector_names = dict(Sector.choices)
+    reasons = []
+    wanted = candidate.sector in post.seeking
+    wanted_back = bool(candidate.seeking) and post.sector in candidate.seeking
+    if wanted:
+        name = str(sector_names[candidate.sector])
+        reasons.append(_("dere søker %(sector)s – de er %(sector)s") % {"sector": name.lower()})
+    if wanted_back:
+        name = str(sector_names[post.sector])
+        reasons.append(_("de søker %(sector)s – dere er %(sector)s") % {"sector": name.lower()})
+    if not post.seeking and not candidate.seeking:
+        return 0.5 if post.sector != candidate.sector else 0.25, reasons
+    return (1.0 * wanted + 0.5 * wanted_back) / (1.0 + (0.5 if candidate.seeking else 0.0)), reasons
+
+
+def _geography(post: Features, candidate: Features) -> tuple[float, str | None]:
+    if post.kommuner & candidate.kommuner:
+        return 1.0, _("samme kommune")
+    if post.fylker & candidate.fylker:
+        return 0.7, _("samme fylke")
+    if candidate.whole_country or post.whole_country:
+        return 0.6, _("gjelder hele landet")
+    return 0.0, None
+
+
+def _score(post: Features, candidate: Features, similar: dict[str, str]) -> tuple[float, list[str]]:
+    parts: dict[str, float] = {}
+    reasons: list[str] = []
+    parts["service_areas"] = _overlap(post.service_areas, candidate.service_areas)
+    if parts["service_areas"] >= REASON_THRESHOLD:
+        reasons.append(
+            _("begge gjelder %(areas)s") % {"areas": _labels(post.service_areas & candidate.service_areas, ServiceArea)}
+        )
+    parts["challenges"] = _overlap(post.challenges, candidate.challenges)
+    if parts["challenges"] >= REASON_THRESHOLD:
+        reasons.append(
+            _("begge handler om %(challenges)s")
+            % {"challenges": _labels(post.challenges & candidate.challenges, Challenge)}
+        )
+    parts["sectors"], sector_reasons = _sector_fit(post, candidate)
+    reasons += sector_reasons
+    mine, theirs = post.vector, candidate.vector
+    shared = mine.keys() & theirs.keys()
+    parts["text"] = sum(mine[word] * theirs[word] for word in shared) / (post.norm * candidate.norm)
+    if parts["text"] >= REASON_THRESHOLD:
+        strongest = sorted(shared, key=lambda word: mine[word] * theirs[word], reverse=True)
+        reasons.append(_("lignende ord: %(words)s") % {"words": ", ".join(strongest[:MAX_TEXT_REASON_WORDS])})
+    parts["geography"], geography_reason = _geography(post, candidate)
+    if geography_reason:
+        reasons.append(geography_reason)
+    demographic = next((similar[number] for number in candidate.kommuner if number in similar), None)
+    parts["demography"] = 1.0 if demographic else 0.0
+    if demographic:
+        reasons.append(_("kommunene har %(reason)s") % {"reason": demographic})
+    return 100 * sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items()), reasons
+
+
+def _similar_kommuner(post: Features) -> dict[str, str]:
+    """Kommune number → the reason it is like one of the post's kommuner (three queries)."""
+    kommuner = list(Kommune.objects.filter(number__in=post.kommuner))
+    similar: dict[str, str] = {}
+    for entries in municipalities.similar_for(kommuner).values():
+        for entry in entries:
+            similar.setdefault(entry.kommune.number, entry.reason)
+    return similar
+
+
+def features_for(post: CollaborationPost) -> Features:
+    """The post's own features, read fresh (it need not be published)."""
+    return post_features([_post_queryset().get(pk=post.pk)])[0]
+
+
+def _ranked(
+    post: Features, candidates: list[Features], corpus: Corpus, limit: int
+) -> list[tuple[float, Features, list[str]]]:
+    post = with_vector(post, corpus)
+    similar = _similar_kommuner(post)
+    scored = [(*_score(post, candidate, similar), candidate) for candidate in candidates]
+    scored.sort(key=lambda item: (-item[0], item[2].title))
+    return [(score, candidate, reasons) for score, reasons, candidate in scored[:limit]]
+
+
+def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
+    """Published posts of the other kind from other organisations, best first, with score and reasons."""
+    mine = features_for(post)
+    known = corpus()
+    other_kind = (
+        CollaborationPost.Kind.OFFER if post.kind == CollaborationPost.Kind.NEED else CollaborationPost.Kind.NEED
+    )
+    candidates = [c for c in known.posts if c.kind == other_kind and c.organisation_id != post.organisation_id]
+    return [
+        Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name, candidate.kind)
+        for score, candidate, reasons in _ranked(mine, candidates, known, limit)
+    ]
+
+
+def match_organisations(post: CollaborationPost, limit: int = 5) -> list[Match]:
+    """Organisations that could be partners for the post, best first, with score and reasons."""
+    mine = features_for(post)
+    known = corpus()
+    candidates = [c for c in known.organisations if c.key != post.organisation_id]
+    return [
+        Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name)
+        for score, candidate, reasons in _ranked(mine, candidates, known, limit)
+    ]

@@ -1,0 +1,3 @@
+"""The post pages."""
+
+urlpatterns: list = []

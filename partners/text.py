@@ -1,0 +1,198 @@
+"""Norwegian text as the matching compares it: words, without the commonest, reduced to their stems.
+
+Snowball's Norwegian stemmer joins inflections ("kommunene", "kommunen" → "kommun").
+A compound keeps its own stem and also counts as the known parts it contains, from
+a small vocabulary of the platform's domain, so "velferdsteknologi" also matches
+"teknologi" and "hjemmetjenesten" matches "tjeneste".
+"""
+
+import re
+from functools import cache
+
+import Stemmer
+
+from innoplatform.core.sanitizer import strip_html
+
+WORD = re.compile(r"[a-zæøåéüö]+(?:-[a-zæøåéüö]+)*")
+MIN_LENGTH = 3
+
+STOPWORDS = frozenset(
+    [
+        "alle",
+        "andre",
+        "at",
+        "av",
+        "bare",
+        "blir",
+        "bli",
+        "ble",
+        "både",
+        "da",
+        "de",
+        "deg",
+        "dem",
+        "den",
+        "denne",
+        "der",
+        "dere",
+        "deres",
+        "det",
+        "dette",
+        "dette",
+        "du",
+        "eller",
+        "en",
+        "et",
+        "ett",
+        "etter",
+        "for",
+        "fordi",
+        "fra",
+        "før",
+        "godt",
+        "ha",
+        "hadde",
+        "han",
+        "har",
+        "hun",
+        "hvor",
+        "hva",
+        "hvem",
+        "hvis",
+        "hvordan",
+        "i",
+        "ikke",
+        "inn",
+        "inntil",
+        "jeg",
+        "kan",
+        "kun",
+        "kunne",
+        "man",
+        "med",
+        "meg",
+        "men",
+        "mer",
+        "mest",
+        "mot",
+        "mye",
+        "må",
+        "måtte",
+        "ned",
+        "noe",
+        "noen",
+        "nå",
+        "når",
+        "og",
+        "også",
+        "om",
+        "opp",
+        "oss",
+        "over",
+        "på",
+        "samme",
+        "seg",
+        "selv",
+        "sin",
+        "sine",
+        "sitt",
+        "skal",
+        "skulle",
+        "slik",
+        "som",
+        "så",
+        "til",
+        "under",
+        "ut",
+        "uten",
+        "var",
+        "vi",
+        "vil",
+        "ville",
+        "vår",
+        "våre",
+        "være",
+        "vært",
+        "å",
+        "få",
+        "gjør",
+        "gjøre",
+        "gjennom",
+        "ønsker",
+        "ønske",
+        "kommunen",
+        "kommuner",
+        "kommune",
+        "vil",
+        "vi",
+    ]
+)
+
+COMPOUND_PARTS = (
+    "teknologi",
+    "tjeneste",
+    "omsorg",
+    "helse",
+    "hjem",
+    "sykehjem",
+    "pleie",
+    "skole",
+    "barnehage",
+    "ungdom",
+    "eldre",
+    "frivillig",
+    "digital",
+    "data",
+    "energi",
+    "klima",
+    "transport",
+    "bolig",
+    "rekruttering",
+    "innbygger",
+    "pasient",
+    "bruker",
+    "forskning",
+    "innovasjon",
+    "anskaffelse",
+    "arbeid",
+    "natt",
+    "tilsyn",
+    "sensor",
+    "rehabilitering",
+    "demens",
+    "ernæring",
+    "inkludering",
+    "folkehelse",
+    "vann",
+    "avløp",
+    "avfall",
+    "vei",
+    "plan",
+    "kultur",
+    "bibliotek",
+    "idrett",
+)
+
+
+@cache
+def stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("norwegian")
+
+
+@cache
+def _part_stems() -> tuple[str, ...]:
+    return tuple(sorted({stemmer().stemWord(part) for part in COMPOUND_PARTS}, key=len, reverse=True))
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words in `text` (HTML removed), stopwords left out, compound parts added."""
+    words = [word for word in WORD.findall(strip_html(text).lower()) if len(word) >= MIN_LENGTH]
+    result: list[str] = []
+    for word in words:
+        for piece in word.split("-"):
+            if piece in STOPWORDS or len(piece) < MIN_LENGTH:
+                continue
+            stem = stemmer().stemWord(piece)
+            result.append(stem)
+            result.extend(part for part in _part_stems() if part != stem and len(stem) > len(part) + 2 and part in stem)
+    return result
