@@ -107,7 +107,7 @@ def test_an_offer_finds_its_need_the_other_way_round(market):
 
 
 def test_reasons_are_plain_norwegian(market):
-    needs, offers = market
+    needs, _offers = market
     best = match_posts(needs["research"], limit=1)[0]
     assert "begge gjelder helse og omsorg" in best.reasons
     assert "begge handler om aldring" in best.reasons
