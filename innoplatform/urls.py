@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from innoplatform.core import views as core_views
 from innoplatform.core.api_docs import api_documentation
+from partners import api as partner_api
 
 urlpatterns = [
     path("favicon.ico", core_views.favicon),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("organisasjoner/", include("innoplatform.organisations.urls")),
     path("api/cases/", include("cases.api_urls")),
     path("api/kurs/", include("courses.api_urls")),
+    path("api/posts/", include("partners.api_urls")),
+    path("api/organisations/<str:orgnr>/", partner_api.OrganisationDetailView.as_view(), name="organisation-api"),
 ]
 
 if settings.DEBUG:
