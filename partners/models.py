@@ -198,6 +198,13 @@ class DigestPreference(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_digest")
     weekly_digest = models.BooleanField(_("ukentlig e-post med nye treff"), default=True)
+    digest_sent_at = models.DateTimeField(
+        _("ukentlig e-post sist sendt"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Hindrer at samme uke sendes to ganger, og at et treff kommer i to e-poster."),
+    )
 
     class Meta:
         verbose_name = _("e-postvarsel om treff")
@@ -205,3 +212,63 @@ class DigestPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.weekly_digest}"
+
+
+class InterestRead(models.Model):
+    """When a user last opened a thread: the dashboard marks threads with newer messages from the other side."""
+
+    interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(_("lest"))
+
+    class Meta:
+        verbose_name = _("lest tråd")
+        verbose_name_plural = pgettext_lazy("flertall", "leste tråder")
+        constraints = [models.UniqueConstraint(fields=["interest", "user"], name="unique_interest_read")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.interest_id}"
+
+
+class Block(models.Model):
+    """An organisation takes no more expressions of interest, nor replies, from another organisation.
+
+    Set by an admin of the blocking organisation; the reason is shown to the blocked
+    organisation's members when they try to write.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisasjon som blokkerer"),
+        on_delete=models.CASCADE,
+        related_name="blocks",
+    )
+    blocked_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("blokkert organisasjon"),
+        on_delete=models.CASCADE,
+        related_name="blocked_by",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("blokkert av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("begrunnelse"), max_length=1000)
+    created_at = models.DateTimeField(_("blokkert"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("blokkering")
+        verbose_name_plural = pgettext_lazy("flertall", "blokkeringer")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "blocked_organisation"], name="unique_block"),
+            models.CheckConstraint(
+                condition=~models.Q(organisation=models.F("blocked_organisation")), name="block_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} blocks {self.blocked_organisation_id}"
