@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,16 +14,10 @@ from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
 from innoplatform.core.mail import send_email
-from innoplatform.core.sanitizer import sanitize_html
+from innoplatform.core.sanitizer import text_to_html
 from innoplatform.core.text import norwegian_slugify
 
 from .models import CaseFunding, CaseIndexPage, CasePage, CasePartner, Dimension
-
-
-def text_to_html(text: str) -> str:
-    """Plain text becomes escaped paragraphs; text with markup keeps only what the sanitizer allows."""
-    html = text if "<" in text else linebreaks(text, autoescape=True)
-    return sanitize_html(html)
 
 
 def unique_slug(parent: Page, title: str) -> str:

@@ -6,6 +6,8 @@ calls `sanitize_html`; nothing else in the project may mark user HTML as safe.
 
 import nh3
 
+from django.template.defaultfilters import linebreaks
+
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
         "p",
@@ -52,3 +54,9 @@ def sanitize_html(html: str) -> str:
 def strip_html(html: str) -> str:
     """Return the text of `html` with all markup removed (entities stay escaped)."""
     return nh3.clean(html or "", tags=set(), attributes={}, strip_comments=True)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text becomes escaped paragraphs; text with markup keeps only what the allow-list allows."""
+    html = text if "<" in text else linebreaks(text, autoescape=True)
+    return sanitize_html(html)
