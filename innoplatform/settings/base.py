@@ -302,6 +302,11 @@ ACCOUNT_RATE_LIMITS = {
     "course_action": "300/h/user",
     "quiz_attempt": "60/h/user",
     "cohort_action": "20/h/user",
+    "write_post": "30/h/user",
+    "report_post": "10/h/user",
+    "send_interest": "10/h/user",
+    "reply_interest": "60/h/user",
+    "organisation_action": "30/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SOCIALACCOUNT_ONLY = False
