@@ -5,13 +5,13 @@ queries whatever the number of cases, kommuner or reuse marks.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 
 from .facets import SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
-from .models import CasePage
+from .models import CasePage, CasePartner
 from .related import cases_from_similar_kommuner, kommune_profiles, phase_course_link, related_cases, reusing_kommuner
-from .reuse import reuse_ineligibility
+from .reuse import reuse_ineligibility, reuse_kommuner
 
 PAGE_SIZE = 12
 
@@ -61,10 +61,20 @@ def index_context(request: HttpRequest) -> dict:
 def case_context(request: HttpRequest, page: CasePage) -> dict:
     """One case with its parts, the kommuner involved and what links to it, each relation read once."""
     if page.pk:
-        prefetch_related_objects([page], "codes", "kommuner__fylke", "partners", "result_figures", "funding", "tags")
+        prefetch_related_objects(
+            [page],
+            "codes",
+            "kommuner__fylke",
+            Prefetch("partners", queryset=CasePartner.objects.select_related("organisation")),
+            "result_figures",
+            "funding",
+            "tags",
+        )
     related = related_cases(page)
-    reason = reuse_ineligibility(request.user)
+    acted_for = reuse_kommuner(request.user)
+    reason = reuse_ineligibility(request.user, acted_for)
     reusers = list(reusing_kommuner(page)) if page.pk else []  # a preview of a new case has no pk
+    reused = {kommune.pk for kommune in reusers}
     return {
         "parent": page.get_parent() if page.pk else None,
         "kommuner": list(page.kommuner.all()),
@@ -78,5 +88,5 @@ def case_context(request: HttpRequest, page: CasePage) -> dict:
         "course_link": phase_course_link(page.phase),
         "reusing_kommuner": reusers,
         "reuse_ineligible": reason,
-        "reused_by_my_kommune": reason is None and any(kommune.pk == request.user.kommune_id for kommune in reusers),
+        "my_kommuner": [(kommune, kommune.pk in reused) for kommune in acted_for],
     }

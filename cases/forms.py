@@ -180,3 +180,30 @@ def _with_one_more_row(data: QueryDict, prefix: str) -> QueryDict:
         total = 0
     data[f"{prefix}-TOTAL_FORMS"] = str(min(limit, max(0, total) + 1))
     return data
+
+
+class ReuseForm(forms.Form):
+    """Mark or withdraw a case as taken into use, for one of the kommuner the user acts for.
+
+    The choices are those kommuner only, so a posted kommune the user does not act
+    for is a field error, not a mark.
+    """
+
+    MARK, WITHDRAW = "marker", "fjern"
+
+    kommune = forms.TypedChoiceField(
+        label=_("Kommune"),
+        coerce=int,
+        error_messages={"invalid_choice": _("Du kan bare markere for en kommune du er godkjent medlem for.")},
+    )
+    action = forms.ChoiceField(
+        choices=[(MARK, _("Marker")), (WITHDRAW, _("Fjern"))], required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, kommuner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kommuner = {kommune.pk: kommune for kommune in kommuner}
+        self.fields["kommune"].choices = [(kommune.pk, kommune.name) for kommune in kommuner]
+
+    def clean_kommune(self):
+        return self.kommuner[self.cleaned_data["kommune"]]

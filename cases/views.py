@@ -12,11 +12,11 @@ from innoplatform.accounts.services import has_verified_email
 from innoplatform.core.once import run_once
 from innoplatform.core.ratelimit import limit
 
-from .forms import GROWABLE, CaseSuggestion
+from .forms import GROWABLE, CaseSuggestion, ReuseForm
 from .library import case_library
 from .models import CasePage
 from .public import take_prefill
-from .reuse import mark_reused, unmark_reused
+from .reuse import mark_reused, reuse_kommuner, unmark_reused
 from .submission import submit_case
 
 LAST_SUGGESTION = "cases_last_suggestion"
@@ -34,24 +34,33 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def reuse(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Mark or withdraw the mark for one of the kommuner the user acts for; any other kommune is refused."""
     page = get_object_or_404(CasePage.objects.published(), pk=page_id)
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={page.url}")
     if limited := limit(request, "mark_case_reuse"):
         return limited
-    try:
-        if request.POST.get("action") == "fjern":
-            unmark_reused(page, request.user)
-            messages.success(request, _("Markeringen er fjernet."))
-        else:
-            mark_reused(page, request.user)
-            messages.success(
-                request,
-                _("%(kommune)s er nå markert som en kommune som har tatt eksempelet i bruk.")
-                % {"kommune": request.user.kommune.name},
+    form = ReuseForm(request.POST, kommuner=reuse_kommuner(request.user))
+    if not form.is_valid():
+        if not form.kommuner:
+            messages.error(
+                request, _("Du kan ikke markere dette på vegne av en kommune ennå. Se forklaringen nedenfor.")
             )
-    except PermissionError:
-        messages.error(request, _("Du kan ikke markere dette på vegne av en kommune ennå. Se forklaringen nedenfor."))
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        return redirect(page.url + "#gjenbruk")
+    kommune = form.cleaned_data["kommune"]
+    if form.cleaned_data["action"] == ReuseForm.WITHDRAW:
+        unmark_reused(page, request.user, kommune)
+        messages.success(request, _("Markeringen for %(kommune)s er fjernet.") % {"kommune": kommune.name})
+    else:
+        mark_reused(page, request.user, kommune)
+        messages.success(
+            request,
+            _("%(kommune)s er nå markert som en kommune som har tatt eksempelet i bruk.") % {"kommune": kommune.name},
+        )
     return redirect(page.url + "#gjenbruk")
 
 

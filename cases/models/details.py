@@ -56,8 +56,17 @@ class CasePartner(Orderable):
     page = ParentalKey("cases.CasePage", on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("navn"), max_length=200)
     sector = models.CharField(_("sektor"), max_length=20, choices=Sector.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisasjon på plattformen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_partnerships",
+        help_text=_("Velg organisasjonen når den er registrert, så lenker eksempelet til organisasjonssiden."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("sector")]
+    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("organisation")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
