@@ -80,6 +80,10 @@ class CollaborationPost(models.Model):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_on < timezone.localdate()
+
+    @property
     def is_live(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.expires_on >= timezone.localdate()
 
@@ -87,6 +91,15 @@ class CollaborationPost(models.Model):
         """Codes of one vocabulary in vocabulary order (works on prefetched posts)."""
         present = {row.code for row in self.codes.all() if row.dimension == dimension}
         return [code for code in PostCode.VOCABULARIES[dimension].values if code in present]
+
+    @property
+    def service_area_labels(self) -> list[str]:
+        return self.labels_of(PostCode.Dimension.SERVICE_AREA)
+
+    def labels_of(self, dimension: str) -> list[str]:
+        """The labels of `codes_of(dimension)`, for the pages."""
+        vocabulary = PostCode.VOCABULARIES[dimension]
+        return [str(vocabulary(code).label) for code in self.codes_of(dimension)]
 
 
 class PostCode(models.Model):

@@ -24,6 +24,8 @@ from .text import stems
 
 MAX_VALIDITY = timedelta(days=365)
 REMIND_BEFORE = timedelta(days=7)
+RESERVED_SLUGS = frozenset({"nytt", "mine", "interesse"})
+"""Addresses under /partnere/ that are pages of their own, never a post."""
 
 
 class PostError(Exception):
@@ -57,7 +59,7 @@ def search_text_of(title: str, description: str) -> str:
 
 def unique_post_slug(title: str, exclude: int | None = None) -> str:
     base = norwegian_slugify(title)[:200] or "innlegg"
-    taken = set(
+    taken = RESERVED_SLUGS | set(
         CollaborationPost.objects.filter(slug__startswith=base).exclude(pk=exclude).values_list("slug", flat=True)
     )
     slug, n = base, 2

@@ -4,9 +4,11 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.sections import platform_sections
 
 register = template.Library()
@@ -57,3 +59,9 @@ def content_lang() -> str:
     if translation.get_language() == content_language:
         return ""
     return format_html(' lang="{}"', content_language)
+
+
+@register.filter
+def sanitized(html: str) -> str:
+    """User HTML cleaned again at output with the one allow-list, so only markup it allows reaches the page."""
+    return mark_safe(sanitize_html(html))  # noqa: S308 - the sanitizer's output is the allow-listed markup

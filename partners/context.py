@@ -1,0 +1,132 @@
+"""What the partner pages show: the list for the search in the URL, one post with its matches, and a user's posts.
+
+Each reads a fixed number of queries whatever the number of posts: the list
+pages through prefetched posts, and the matches come from the matching's
+in-memory corpus.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest
+
+from innoplatform.organisations.models import Organisation
+from innoplatform.organisations.public import is_member, is_moderator, member_organisations
+
+from .facets import SORTS, PostFilters, facet_counts, filter_posts, sort_posts
+from .forms import RenewForm
+from .matching import match_organisations, match_posts
+from .models import CollaborationPost, PostCode
+
+PAGE_SIZE = 20
+MATCHES_SHOWN = 5
+
+
+def for_listing(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]:
+    """Posts with what a card shows, read in a fixed number of queries."""
+    return posts.select_related("organisation", "organisation__kommune").prefetch_related(
+        Prefetch("codes", queryset=PostCode.objects.order_by("dimension", "code")), "kommuner", "fylker"
+    )
+
+
+def querystring(request: HttpRequest, **changes) -> str:
+    """The request's query string with `changes` applied (a value of None removes the parameter)."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return params.urlencode()
+
+
+def active_filters(request: HttpRequest, facets) -> list[dict]:
+    """One entry per selected option, with the query string that removes it."""
+    active = []
+    for facet in facets:
+        for option in facet.options:
+            if option.selected:
+                params = request.GET.copy()
+                params.setlist(facet.param, [v for v in params.getlist(facet.param) if v != option.value])
+                params.pop("side", None)
+                active.append({"facet": facet.label, "label": option.label, "remove": params.urlencode()})
+    return active
+
+
+def list_context(request: HttpRequest) -> dict:
+    filters = PostFilters.from_querydict(request.GET)
+    base = CollaborationPost.objects.published()
+    posts = for_listing(sort_posts(filter_posts(base, filters), filters.sort))
+    page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
+    facets = facet_counts(filters, base)
+    return {
+        "filters": filters,
+        "facets": facets,
+        "active_filters": active_filters(request, facets),
+        "page_obj": page_obj,
+        "posts": page_obj.object_list,
+        "sorts": [(key, str(label)) for key, (label, _order) in SORTS.items()],
+        "querystring_without_page": querystring(request, side=None),
+        "member_of_any": request.user.is_authenticated and member_organisations(request.user).exists(),
+    }
+
+
+def visible_post(request: HttpRequest, slug: str) -> CollaborationPost | None:
+    """The post if the user may see it: published for everyone, otherwise for its members and moderators."""
+    post = for_listing(CollaborationPost.objects.filter(slug=slug)).first()
+    if post is None:
+        return None
+    if post.is_live:
+        return post
+    user = request.user
+    if user.is_authenticated and (is_member(user, post.organisation) or is_moderator(user)):
+        return post
+    return None
+
+
+def detail_context(request: HttpRequest, post: CollaborationPost) -> dict:
+    user = request.user
+    published = post.is_live
+    owner = user.is_authenticated and is_member(user, post.organisation)
+    other_organisations = (
+        list(member_organisations(user).exclude(pk=post.organisation_id)) if user.is_authenticated else []
+    )
+    post_matches = match_posts(post, limit=MATCHES_SHOWN)
+    organisation_matches = match_organisations(post, limit=MATCHES_SHOWN)
+    organisations = Organisation.objects.in_bulk([match.slug for match in organisation_matches], field_name="slug")
+    return {
+        "post": post,
+        "labels": {dimension: post.labels_of(dimension) for dimension in PostCode.Dimension.values},
+        "published": published,
+        "owner": owner,
+        "moderator": user.is_authenticated and is_moderator(user),
+        "can_send_interest": published and not owner and bool(other_organisations),
+        "post_matches": post_matches,
+        "organisation_matches": [(match, organisations.get(match.slug)) for match in organisation_matches],
+        "renew_form": RenewForm(prefix="fornye") if owner else None,
+        "can_report": published and not owner,
+        "open_reports": post.reports.filter(handled_at__isnull=True).count() if owner else 0,
+    }
+
+
+def my_posts_context(request: HttpRequest) -> dict:
+    """Every post of the user's organisations, grouped by where it stands, with its count of interests."""
+    organisations = list(member_organisations(request.user).order_by("name"))
+    posts = list(
+        for_listing(CollaborationPost.objects.filter(organisation__in=organisations))
+        .annotate(interest_count=Count("interests", distinct=True))
+        .order_by("organisation__name", "-updated_at")
+    )
+    return {
+        "organisations": organisations,
+        "open_posts": [post for post in posts if post.is_live],
+        "other_posts": [post for post in posts if not post.is_live],
+    }
+
+
+def posts_for_challenges(challenges: list[str], limit: int = 6) -> list[CollaborationPost]:
+    """Published posts that address any of `challenges`, newest first (for the kommune page)."""
+    if not challenges:
+        return []
+    posts = CollaborationPost.objects.published().filter(
+        Q(codes__dimension=PostCode.Dimension.CHALLENGE, codes__code__in=challenges)
+    )
+    return list(for_listing(posts.distinct().order_by("-published_at", "-pk"))[:limit])

@@ -1,0 +1,256 @@
+"""Filtering, free text, sorting and facet counts over the published collaboration posts.
+
+As in the case library, filters combine with AND across facets and OR within one,
+and each facet's counts have every *other* facet's filter applied, one GROUP BY
+query per facet, so the list issues the same number of queries whatever the
+number of posts. A post counts in a fylke when it names the fylke, names a
+kommune in it, covers the whole country, or names no place and its organisation
+is seated there.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from innoplatform.core.vocabularies import Sector
+from innoplatform.municipalities.models import Fylke
+
+from .models import CollaborationPost, PostCode
+from .text import stems
+
+PostKommune = CollaborationPost.kommuner.through
+PostFylke = CollaborationPost.fylker.through
+
+MAX_QUERY_LENGTH = 200
+
+SORTS: dict[str, tuple[object, tuple[str, ...]]] = {
+    "nyeste": (_("Nyeste først"), ("-published_at", "-pk")),
+    "utloper": (_("Utløper snart"), ("expires_on", "title", "pk")),
+    "tittel": (_("Tittel (A–Å)"), ("title", "pk")),
+}
+DEFAULT_SORT = "nyeste"
+
+KIND = "kind"
+SECTOR = "sector"
+FYLKE = "fylke"
+
+FACET_PARAMS: dict[str, str] = {
+    "type": KIND,
+    "tjenesteomrade": PostCode.Dimension.SERVICE_AREA,
+    "utfordring": PostCode.Dimension.CHALLENGE,
+    "sektor": SECTOR,
+    "soker": PostCode.Dimension.SEEKING,
+    "fylke": FYLKE,
+}
+"""URL parameter → facet key; the parameters the API uses for the same filters have the same names."""
+
+FACET_LABELS = {
+    KIND: _("Tilbud eller behov"),
+    PostCode.Dimension.SERVICE_AREA: _("Tjenesteområde"),
+    PostCode.Dimension.CHALLENGE: _("Utfordring"),
+    SECTOR: _("Sektor som tilbyr eller trenger"),
+    PostCode.Dimension.SEEKING: _("Sektor som søkes"),
+    FYLKE: _("Fylke"),
+}
+
+CODE_DIMENSIONS = (PostCode.Dimension.SERVICE_AREA, PostCode.Dimension.CHALLENGE, PostCode.Dimension.SEEKING)
+
+
+@dataclass(frozen=True)
+class PostFilters:
+    """A parsed search; unknown codes and malformed values are dropped, so an old bookmark still opens."""
+
+    query: str = ""
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = DEFAULT_SORT
+
+    @classmethod
+    def from_querydict(cls, params: QueryDict) -> "PostFilters":
+        selected: dict[str, tuple[str, ...]] = {}
+        for param, key in FACET_PARAMS.items():
+            values = tuple(dict.fromkeys(value for value in params.getlist(param) if _valid(key, value)))
+            if values:
+                selected[key] = values
+        sort = params.get("sorter", DEFAULT_SORT)
+        return cls(
+            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            selected=selected,
+            sort=sort if sort in SORTS else DEFAULT_SORT,
+        )
+
+    def values(self, key: str) -> tuple[str, ...]:
+        return self.selected.get(key, ())
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.query or self.selected)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    key: str
+    param: str
+    label: str
+    options: list[FacetOption]
+    help_text: str = ""
+
+
+def facet_codes(key: str) -> list[str] | None:
+    """The fixed codes of a facet, or None for fylke (any two digits)."""
+    if key == KIND:
+        return list(CollaborationPost.Kind.values)
+    if key == SECTOR:
+        return list(Sector.values)
+    if key in CODE_DIMENSIONS:
+        return list(PostCode.VOCABULARIES[key].values)
+    return None
+
+
+def _valid(key: str, value: str) -> bool:
+    if (codes := facet_codes(key)) is not None:
+        return value in codes
+    return len(value) == 2 and value.isdigit()
+
+
+def search_text(posts: QuerySet[CollaborationPost], query: str) -> QuerySet[CollaborationPost]:
+    """Posts whose title and description hold every word of `query` (as Norwegian stems), or whose
+    title or organisation name contains it as typed.
+
+    Kept in this one function so the platform's common search layer can replace it.
+    """
+    if not query:
+        return posts
+    literal = Q(title__icontains=query) | Q(organisation__name__icontains=query)
+    words = list(dict.fromkeys(stems(query)))
+    if not words:
+        return posts.filter(literal | Q(description__icontains=query))
+    every_stem = Q()
+    for word in words:
+        every_stem &= Q(search_text__icontains=word)
+    return posts.filter(every_stem | literal)
+
+
+def covers_fylker(numbers: Iterable[str]) -> Q:
+    """Posts that concern any of the fylker `numbers` (see the module docstring)."""
+    numbers = list(numbers)
+    named_fylke = PostFylke.objects.filter(collaborationpost_id=OuterRef("pk"), fylke__number__in=numbers)
+    named_kommune = PostKommune.objects.filter(collaborationpost_id=OuterRef("pk"), kommune__fylke__number__in=numbers)
+    return (
+        Q(whole_country=True)
+        | Q(Exists(named_fylke))
+        | Q(Exists(named_kommune))
+        | (_names_no_place() & Q(organisation__kommune__fylke__number__in=numbers))
+    )
+
+
+def _names_no_place() -> Q:
+    return (
+        Q(whole_country=False)
+        & ~Q(Exists(PostFylke.objects.filter(collaborationpost_id=OuterRef("pk"))))
+        & ~Q(Exists(PostKommune.objects.filter(collaborationpost_id=OuterRef("pk"))))
+    )
+
+
+def _filter_one(posts: QuerySet[CollaborationPost], key: str, values: tuple[str, ...]) -> QuerySet[CollaborationPost]:
+    if key == KIND:
+        return posts.filter(kind__in=values)
+    if key == SECTOR:
+        return posts.filter(organisation__sector__in=values)
+    if key == FYLKE:
+        return posts.filter(covers_fylker(values))
+    return posts.filter(pk__in=PostCode.objects.filter(dimension=key, code__in=values).values("post_id"))
+
+
+def filter_posts(
+    posts: QuerySet[CollaborationPost], filters: PostFilters, *, skip: str | None = None
+) -> QuerySet[CollaborationPost]:
+    """Apply the text query and every facet filter except `skip` (used for that facet's own counts)."""
+    posts = search_text(posts, filters.query)
+    for key, values in filters.selected.items():
+        if key != skip:
+            posts = _filter_one(posts, key, values)
+    return posts
+
+
+def sort_posts(posts: QuerySet[CollaborationPost], sort: str) -> QuerySet[CollaborationPost]:
+    return posts.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])[1])
+
+
+def _fylke_counts(ids: QuerySet) -> dict[str, tuple[str, int]]:
+    """Fylke number → (name, posts concerning it), in one query with a counting subquery per fylke row."""
+    concerning = (
+        CollaborationPost.objects.filter(pk__in=ids)
+        .filter(
+            Q(whole_country=True)
+            | Q(
+                Exists(PostFylke.objects.filter(collaborationpost_id=OuterRef("pk"), fylke_id=OuterRef(OuterRef("pk"))))
+            )
+            | Q(
+                Exists(
+                    PostKommune.objects.filter(
+                        collaborationpost_id=OuterRef("pk"), kommune__fylke_id=OuterRef(OuterRef("pk"))
+                    )
+                )
+            )
+            | (_names_no_place() & Q(organisation__kommune__fylke_id=OuterRef("pk")))
+        )
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    rows = Fylke.objects.annotate(n=Subquery(concerning, output_field=IntegerField())).values_list(
+        "number", "name", "n"
+    )
+    return {number: (name, n or 0) for number, name, n in rows}
+
+
+def _counts(base: QuerySet[CollaborationPost], filters: PostFilters, key: str) -> dict[str, int]:
+    ids = filter_posts(base, filters, skip=key).values("pk")
+    if key == KIND:
+        rows = base.filter(pk__in=ids).order_by().values_list("kind").annotate(n=Count("pk"))
+    elif key == SECTOR:
+        rows = base.filter(pk__in=ids).order_by().values_list("organisation__sector").annotate(n=Count("pk"))
+    else:
+        rows = PostCode.objects.filter(dimension=key, post_id__in=ids).values_list("code").annotate(n=Count("id"))
+    return {str(value): count for value, count in rows.order_by()}
+
+
+def _labels(key: str) -> dict[str, str]:
+    if key == KIND:
+        return {value: str(label) for value, label in CollaborationPost.Kind.choices}
+    if key == SECTOR:
+        return {value: str(label) for value, label in Sector.choices}
+    return {value: str(label) for value, label in PostCode.VOCABULARIES[key].choices}
+
+
+def facet_counts(filters: PostFilters, base: QuerySet[CollaborationPost] | None = None) -> list[Facet]:
+    """Every facet with its options and counts; options without posts are left out unless chosen."""
+    base = CollaborationPost.objects.published() if base is None else base
+    facets = []
+    for param, key in FACET_PARAMS.items():
+        chosen = set(filters.values(key))
+        if key == FYLKE:
+            fylker = _fylke_counts(filter_posts(base, filters, skip=key).values("pk"))
+            counts = {number: n for number, (_name, n) in fylker.items()}
+            labels = {number: name for number, (name, _n) in fylker.items()}
+            help_text = str(_("Innlegg for hele landet telles med i hvert fylke."))
+        else:
+            counts, labels, help_text = _counts(base, filters, key), _labels(key), ""
+        options = [
+            FacetOption(value=value, label=label, count=counts.get(value, 0), selected=value in chosen)
+            for value, label in labels.items()
+            if counts.get(value) or value in chosen
+        ]
+        facets.append(Facet(key=key, param=param, label=str(FACET_LABELS[key]), options=options, help_text=help_text))
+    return facets
