@@ -30,7 +30,7 @@ from innoplatform.municipalities.models import Kommune
 from innoplatform.organisations.models import Organisation
 
 from .models import CollaborationPost, PostCode
-from .text import stems
+from .text import parts_in_vocabulary, stems
 
 WEIGHTS = {
     "service_areas": 0.25,
@@ -88,9 +88,21 @@ class Corpus:
     organisations: list[Features]
     document_frequency: Counter
     documents: int
+    vocabulary: frozenset[str] = frozenset()
+    parts: dict[str, list[str]] = field(default_factory=dict)
 
     def idf(self, word: str) -> float:
         return math.log((1 + self.documents) / (1 + self.document_frequency.get(word, 0))) + 1.0
+
+    def with_parts(self, item: Features) -> Features:
+        """The features with each compound also counted as the corpus words it is made of (see `text`)."""
+        words = Counter(item.words)
+        for word, count in item.words.items():
+            if word not in self.parts:
+                self.parts[word] = parts_in_vocabulary(word, self.vocabulary)
+            for part in self.parts[word]:
+                words[part] += count
+        return replace(item, words=dict(words))
 
 
 def _labels(codes, vocabulary) -> str:
@@ -185,10 +197,12 @@ def _version() -> tuple:
 def _corpus(version: tuple) -> Corpus:
     posts = post_features(list(_post_queryset().published()))
     organisations = organisation_features(list(Organisation.objects.select_related("kommune")), posts)
-    frequency: Counter = Counter()
+    vocabulary = frozenset(word for item in [*posts, *organisations] for word in item.words)
+    known = Corpus([], [], Counter(), len(posts) + len(organisations), vocabulary)
+    posts = [known.with_parts(item) for item in posts]
+    organisations = [known.with_parts(item) for item in organisations]
     for item in [*posts, *organisations]:
-        frequency.update(item.words.keys())
-    known = Corpus([], [], frequency, len(posts) + len(organisations))
+        known.document_frequency.update(item.words.keys())
     known.posts = [with_vector(item, known) for item in posts]
     known.organisations = [with_vector(item, known) for item in organisations]
     return known
@@ -284,7 +298,7 @@ def features_for(post: CollaborationPost) -> Features:
 def _ranked(
     post: Features, candidates: list[Features], corpus: Corpus, limit: int
 ) -> list[tuple[float, Features, list[str]]]:
-    post = with_vector(post, corpus)
+    post = with_vector(corpus.with_parts(post), corpus)
     similar = _similar_kommuner(post)
     scored = [(*_score(post, candidate, similar), candidate) for candidate in candidates]
     scored.sort(key=lambda item: (-item[0], item[2].title))
