@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
