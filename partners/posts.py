@@ -98,12 +98,19 @@ def check_member(user, organisation: Organisation) -> None:
 def save_post(
     user, organisation: Organisation, data: PostData, post: CollaborationPost | None = None
 ) -> CollaborationPost:
-    """Create a draft, or change a post, for an organisation the user is a member of."""
+    """Create a draft, or change a post, for an organisation the user is a member of.
+
+    A changed post becomes a draft again, out of the list, until it is sent with
+    `submit`, so no text reaches the public without the check a new post gets.
+    """
     check_member(user, organisation if post is None else post.organisation)
     if data.expires_on > timezone.localdate() + MAX_VALIDITY:
         raise PostError("expires_too_late")
     if post is None:
         post = CollaborationPost(organisation=organisation, created_by=user, slug=unique_post_slug(data.title))
+    elif post.status == CollaborationPost.Status.HIDDEN:
+        raise PostError("not_open")
+    post.status = CollaborationPost.Status.DRAFT
     _apply(post, data)
     post.save()
     _save_relations(post, data)

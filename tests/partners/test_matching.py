@@ -135,7 +135,7 @@ def test_the_weights_add_up_to_one_so_the_score_is_a_percentage():
 
 
 def test_a_changed_post_is_matched_on_what_it_says_now(market):
-    from partners.posts import PostData, save_post
+    from partners.posts import PostData, save_post, submit
 
     needs, offers = market
     author = offers["noise"].organisation.memberships.first().user
@@ -154,4 +154,5 @@ def test_a_changed_post_is_matched_on_what_it_says_now(market):
         ),
         post=post,
     )
+    submit(author, post)
     assert post.slug in [m.slug for m in match_posts(needs["research"], limit=2)]

@@ -247,6 +247,27 @@ class TestWriting:
         need.refresh_from_db()
         assert need.title == "Nytt navn på behovet" and need.status == CollaborationPost.Status.PUBLISHED
 
+    def test_saving_a_published_post_as_draft_takes_it_out_of_the_list(self, client, need, skien):
+        client.force_login(member_of(skien))
+        data = post_form_data(skien, handling="utkast", form_token="3f14e45f-ceea-4672-9a1b-5b0e2f6a1c14")
+        client.post(reverse("partners:edit", args=[need.slug]), data)
+        need.refresh_from_db()
+        assert need.status == CollaborationPost.Status.DRAFT
+        assert need.get_absolute_url() not in client.get(reverse("partners:list")).content.decode()
+
+    def test_an_approved_post_of_an_unverified_organisation_is_checked_again_after_a_change(self, client):
+        organisation, member = organisation_with_member("Ny forening", "frivillig", "4003", verified=False)
+        post = publish_post(organisation, "offer", "Leksehjelp", "Tekst.", author=member)
+        post.status = CollaborationPost.Status.PUBLISHED
+        post.save()
+        client.force_login(member)
+        data = post_form_data(
+            organisation, title="Leksehjelp med ny tekst", form_token="4f14e45f-ceea-4672-9a1b-5b0e2f6a1c15"
+        )
+        client.post(reverse("partners:edit", args=[post.slug]), data)
+        post.refresh_from_db()
+        assert post.status == CollaborationPost.Status.AWAITING
+
 
 class TestCloseRenewReport:
     def test_close_and_renew_by_members_only(self, client, need, usn, skien):
