@@ -12,9 +12,11 @@ organisation's own. Each candidate gets a score from 0 to 100, the weighted sum 
 
 Each part that counts comes with its reason in plain Norwegian. The features of
 every published post are read in one query and kept per process until a post
-changes, so matching one post against thousands is a loop over plain data.
+changes, so matching one post against thousands is a loop over plain data; the
+reasons are worded only for the candidates shown.
 """
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -23,6 +25,7 @@ from functools import lru_cache
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from innoplatform.core.vocabularies import Challenge, Sector, ServiceArea
 from innoplatform.municipalities import public as municipalities
@@ -222,62 +225,93 @@ def _overlap(mine: frozenset, theirs: frozenset) -> float:
     return 2 * len(mine & theirs) / (len(mine) + len(theirs)) if mine and theirs else 0.0
 
 
-def _sector_fit(post: Features, candidate: Features) -> tuple[float, list[str]]:
-    sector_names = dict(Sector.choices)
-    reasons = []
+def _sector_fit(post: Features, candidate: Features) -> float:
     wanted = candidate.sector in post.seeking
     wanted_back = bool(candidate.seeking) and post.sector in candidate.seeking
-    if wanted:
-        name = str(sector_names[candidate.sector])
-        reasons.append(_("dere søker %(sector)s – de er %(sector)s") % {"sector": name.lower()})
-    if wanted_back:
-        name = str(sector_names[post.sector])
-        reasons.append(_("de søker %(sector)s – dere er %(sector)s") % {"sector": name.lower()})
     if not post.seeking and not candidate.seeking:
-        return 0.5 if post.sector != candidate.sector else 0.25, reasons
-    return (1.0 * wanted + 0.5 * wanted_back) / (1.0 + (0.5 if candidate.seeking else 0.0)), reasons
+        return 0.5 if post.sector != candidate.sector else 0.25
+    return (1.0 * wanted + 0.5 * wanted_back) / (1.0 + (0.5 if candidate.seeking else 0.0))
 
 
 def _geography(post: Features, candidate: Features) -> tuple[float, str | None]:
     if post.kommuner & candidate.kommuner:
-        return 1.0, _("samme kommune")
+        return 1.0, "same_kommune"
     if post.fylker & candidate.fylker:
-        return 0.7, _("samme fylke")
+        return 0.7, "same_fylke"
     if candidate.whole_country or post.whole_country:
-        return 0.6, _("gjelder hele landet")
+        return 0.6, "whole_country"
     return 0.0, None
 
 
-def _score(post: Features, candidate: Features, similar: dict[str, str]) -> tuple[float, list[str]]:
-    parts: dict[str, float] = {}
+def _text_similarity(post: Features, candidate: Features) -> float:
+    """Cosine of the two TF-IDF vectors, looping over the shorter one."""
+    mine, theirs = post.vector, candidate.vector
+    if len(theirs) < len(mine):
+        mine, theirs = theirs, mine
+    dot = 0.0
+    for word, value in mine.items():
+        other = theirs.get(word)
+        if other is not None:
+            dot += value * other
+    return dot / (post.norm * candidate.norm)
+
+
+def _demographic_reason(candidate: Features, similar: dict[str, str]) -> str | None:
+    return next((similar[number] for number in candidate.kommuner if number in similar), None) if similar else None
+
+
+def _parts(post: Features, candidate: Features, similar: dict[str, str]) -> dict[str, float]:
+    """Each part of the score, between 0 and 1; plain numbers, so that thousands of candidates cost little."""
+    return {
+        "service_areas": _overlap(post.service_areas, candidate.service_areas),
+        "challenges": _overlap(post.challenges, candidate.challenges),
+        "sectors": _sector_fit(post, candidate),
+        "text": _text_similarity(post, candidate),
+        "geography": _geography(post, candidate)[0],
+        "demography": 1.0 if _demographic_reason(candidate, similar) else 0.0,
+    }
+
+
+def _score(parts: dict[str, float]) -> float:
+    return 100 * sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items())
+
+
+GEOGRAPHY_REASONS = {
+    "same_kommune": _lazy("samme kommune"),
+    "same_fylke": _lazy("samme fylke"),
+    "whole_country": _lazy("gjelder hele landet"),
+}
+
+
+def _reasons(post: Features, candidate: Features, similar: dict[str, str], parts: dict[str, float]) -> list[str]:
+    """Why a candidate fits, in plain Norwegian; only for the candidates shown."""
     reasons: list[str] = []
-    parts["service_areas"] = _overlap(post.service_areas, candidate.service_areas)
     if parts["service_areas"] >= REASON_THRESHOLD:
         reasons.append(
             _("begge gjelder %(areas)s") % {"areas": _labels(post.service_areas & candidate.service_areas, ServiceArea)}
         )
-    parts["challenges"] = _overlap(post.challenges, candidate.challenges)
     if parts["challenges"] >= REASON_THRESHOLD:
         reasons.append(
             _("begge handler om %(challenges)s")
             % {"challenges": _labels(post.challenges & candidate.challenges, Challenge)}
         )
-    parts["sectors"], sector_reasons = _sector_fit(post, candidate)
-    reasons += sector_reasons
-    mine, theirs = post.vector, candidate.vector
-    shared = mine.keys() & theirs.keys()
-    parts["text"] = sum(mine[word] * theirs[word] for word in shared) / (post.norm * candidate.norm)
+    sector_names = dict(Sector.choices)
+    if candidate.sector in post.seeking:
+        name = str(sector_names[candidate.sector]).lower()
+        reasons.append(_("dere søker %(sector)s – de er %(sector)s") % {"sector": name})
+    if candidate.seeking and post.sector in candidate.seeking:
+        name = str(sector_names[post.sector]).lower()
+        reasons.append(_("de søker %(sector)s – dere er %(sector)s") % {"sector": name})
     if parts["text"] >= REASON_THRESHOLD:
-        strongest = sorted(shared, key=lambda word: mine[word] * theirs[word], reverse=True)
+        mine, theirs = post.vector, candidate.vector
+        strongest = sorted(mine.keys() & theirs.keys(), key=lambda word: mine[word] * theirs[word], reverse=True)
         reasons.append(_("lignende ord: %(words)s") % {"words": ", ".join(strongest[:MAX_TEXT_REASON_WORDS])})
-    parts["geography"], geography_reason = _geography(post, candidate)
-    if geography_reason:
-        reasons.append(geography_reason)
-    demographic = next((similar[number] for number in candidate.kommuner if number in similar), None)
-    parts["demography"] = 1.0 if demographic else 0.0
-    if demographic:
+    geography = _geography(post, candidate)[1]
+    if geography:
+        reasons.append(str(GEOGRAPHY_REASONS[geography]))
+    if demographic := _demographic_reason(candidate, similar):
         reasons.append(_("kommunene har %(reason)s") % {"reason": demographic})
-    return 100 * sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items()), reasons
+    return reasons
 
 
 def _similar_kommuner(post: Features) -> dict[str, str]:
@@ -300,9 +334,12 @@ def _ranked(
 ) -> list[tuple[float, Features, list[str]]]:
     post = with_vector(corpus.with_parts(post), corpus)
     similar = _similar_kommuner(post)
-    scored = [(*_score(post, candidate, similar), candidate) for candidate in candidates]
-    scored.sort(key=lambda item: (-item[0], item[2].title))
-    return [(score, candidate, reasons) for score, reasons, candidate in scored[:limit]]
+    scored = []
+    for candidate in candidates:
+        parts = _parts(post, candidate, similar)
+        scored.append((_score(parts), candidate, parts))
+    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1].title))
+    return [(score, candidate, _reasons(post, candidate, similar, parts)) for score, candidate, parts in best]
 
 
 def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
