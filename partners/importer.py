@@ -11,6 +11,9 @@ published at the time of its first publication), whether or not its organisation
 is verified, and also when the post had been closed or hidden. An organisation
 that is updated keeps the verification it has.
 
+A line that would change nothing is not written, so that a second import of the
+same file leaves every row, and the matching's cached corpus, as it was.
+
 A post's description is HTML and is cleaned by the sanitizer module, as a
 member's post is. An organisation's description is plain text (pages escape it):
 the sanitizer takes any markup out of it. A post without `municipalities`
@@ -34,7 +37,7 @@ from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.utils import timezone
 
-from innoplatform.core.sanitizer import strip_html
+from innoplatform.core.sanitizer import sanitize_html, strip_html
 from innoplatform.core.text import norwegian_slugify
 from innoplatform.core.textfiles import TextFileError, read_text_file
 from innoplatform.core.vocabularies import Challenge, Sector, ServiceArea, describe_valid_codes
@@ -43,7 +46,7 @@ from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.validators import orgnr_is_valid
 
 from . import posts
-from .models import CollaborationPost
+from .models import CollaborationPost, PostCode
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_RECORDS = 5_000
@@ -126,6 +129,8 @@ class ImportResult:
     organisations_updated: list[str] = field(default_factory=list)
     posts_created: list[str] = field(default_factory=list)
     posts_updated: list[str] = field(default_factory=list)
+    organisations_unchanged: list[str] = field(default_factory=list)
+    posts_unchanged: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -426,15 +431,67 @@ def _write_organisations(records: list[dict], result: ImportResult) -> dict[str,
                 verified=True,
                 verified_at=now,
             )
+        before = None if created else _organisation_signature(organisation)
         organisation.name = record["name"]
         organisation.sector = record["sector"]
         organisation.kommune = kommuner[record["municipality"]]
         organisation.description = html.unescape(strip_html(record["description"])).strip()
         organisation.website = record.get("website", "")
-        organisation.save()
         existing[organisation.orgnr] = organisation
+        if before == _organisation_signature(organisation):
+            result.organisations_unchanged.append(organisation.orgnr)
+            continue
+        organisation.save()
         (result.organisations_created if created else result.organisations_updated).append(organisation.orgnr)
     return existing
+
+
+def _organisation_signature(organisation: Organisation) -> tuple:
+    return (
+        organisation.name,
+        organisation.sector,
+        organisation.kommune_id,
+        organisation.description,
+        organisation.website,
+    )
+
+
+def _post_signature(post: CollaborationPost) -> tuple:
+    """What an import sets on a saved post, read from the post as it is (codes, kommuner and fylker prefetched)."""
+    return (
+        post.kind,
+        post.title,
+        post.description,
+        post.expires_on,
+        post.whole_country,
+        post.status,
+        post.rejection_reason,
+        frozenset((row.dimension, row.code) for row in post.codes.all()),
+        frozenset(kommune.number for kommune in post.kommuner.all()),
+        frozenset(fylke.number for fylke in post.fylker.all()),
+    )
+
+
+def _data_signature(data: posts.PostData) -> tuple:
+    """The same as `_post_signature`, for the post as the import would write it."""
+    return (
+        data.kind,
+        data.title,
+        sanitize_html(data.description),
+        data.expires_on,
+        data.whole_country,
+        CollaborationPost.Status.PUBLISHED,
+        "",
+        frozenset(
+            [
+                *((PostCode.Dimension.SERVICE_AREA, code) for code in data.service_areas),
+                *((PostCode.Dimension.CHALLENGE, code) for code in data.challenges),
+                *((PostCode.Dimension.SEEKING, code) for code in data.seeking),
+            ]
+        ),
+        frozenset(kommune.number for kommune in data.kommuner),
+        frozenset(fylke.number for fylke in data.fylker),
+    )
 
 
 def post_data(record: dict, kommuner: dict[str, Kommune], fylker: dict[str, Fylke]) -> posts.PostData:
@@ -463,7 +520,9 @@ def _write_posts(records: list[dict], organisations: dict[str, Organisation], re
     )
     missing = {record["organisation"] for record in records} - organisations.keys()
     organisations.update(Organisation.objects.in_bulk(missing, field_name="orgnr"))
-    existing = CollaborationPost.objects.in_bulk([record["slug"] for record in records], field_name="slug")
+    existing = CollaborationPost.objects.prefetch_related("codes", "kommuner", "fylker").in_bulk(
+        [record["slug"] for record in records], field_name="slug"
+    )
     now = timezone.now()
     for record in records:
         post = existing.get(record["slug"])
@@ -471,6 +530,9 @@ def _write_posts(records: list[dict], organisations: dict[str, Organisation], re
         if created:
             post = CollaborationPost(slug=record["slug"], organisation=organisations[record["organisation"]])
         data = post_data(record, kommuner, fylker)
+        if not created and _post_signature(post) == _data_signature(data):
+            result.posts_unchanged.append(post.slug)
+            continue
         # The same fields and relations as a member's save_post, without its membership check.
         posts._apply(post, data)
         post.status = CollaborationPost.Status.PUBLISHED

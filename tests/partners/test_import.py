@@ -171,6 +171,17 @@ def test_reimport_updates_by_orgnr_and_slug(tmp_path):
     assert PostCode.objects.count() == 4
 
 
+def test_reimporting_the_same_file_writes_nothing(tmp_path):
+    """Unchanged lines are not saved again, so `updated_at` and the matching's cached corpus stay as they were."""
+    path = write(tmp_path, organisation(), post())
+    run(path)
+    before = snapshot()
+    out, _ = run(path)
+    assert snapshot() == before
+    assert "0 nye og 0 oppdaterte organisasjoner; 0 nye og 0 oppdaterte innlegg" in out
+    assert "Uendret: 1 organisasjoner og 1 innlegg." in out
+
+
 def test_reimport_publishes_a_closed_post_again(tmp_path):
     run(write(tmp_path, organisation(), post()))
     CollaborationPost.objects.update(status=CollaborationPost.Status.CLOSED)

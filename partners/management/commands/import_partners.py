@@ -37,6 +37,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{len(result.organisations_created)} nye og {len(result.organisations_updated)} oppdaterte "
                 f"organisasjoner; {len(result.posts_created)} nye og {len(result.posts_updated)} oppdaterte "
-                "innlegg, publisert."
+                "innlegg, publisert. "
+                f"Uendret: {len(result.organisations_unchanged)} organisasjoner og {len(result.posts_unchanged)} innlegg."
             )
         )
