@@ -24,6 +24,7 @@ class OrganisationForm(forms.ModelForm):
         label=_("Organisasjonsnummer"),
         max_length=30,
         help_text=_("Ni sifre, som i Enhetsregisteret. Mellomrom går fint."),
+        error_messages={"unique": _("En organisasjon med dette organisasjonsnummeret er allerede registrert.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     website = forms.URLField(
@@ -64,9 +65,6 @@ class OrganisationForm(forms.ModelForm):
             "name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
-        error_messages = {
-            "orgnr": {"unique": _("En organisasjon med dette organisasjonsnummeret er allerede registrert.")},
-        }
 
     field_order = ["name", "orgnr", "sector", "kommune", "website", "description", "logo_file", "remove_logo"]
 
@@ -77,7 +75,7 @@ class OrganisationForm(forms.ModelForm):
             self.initial.setdefault(
                 "domains", "\n".join(self.instance.domains.order_by("domain").values_list("domain", flat=True))
             )
-            self.initial.setdefault("kommune", self.instance.kommune)
+            self.initial["kommune"] = self.instance.kommune  # the picker shows "4003 Skien", not the key
         if not self.instance.logo_id:
             del self.fields["remove_logo"]
 

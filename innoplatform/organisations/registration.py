@@ -6,17 +6,21 @@ a verified organisation, the check no longer holds and the mark is taken off;
 a moderator's own edit keeps it.
 """
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
 
 from innoplatform.accounts.services import has_verified_email
+from innoplatform.core.models import FormSubmission
 from innoplatform.core.text import norwegian_slugify
 
 from .membership import MembershipError, can_manage, create_organisation_as_admin, is_moderator
 from .models import Organisation, OrganisationDomain
 
+REGISTER_ACTION = "register_organisation"
 FIELDS = ("name", "orgnr", "sector", "kommune", "website", "description")
 RESERVED_SLUGS = {"registrer"}
 
@@ -62,6 +66,23 @@ def register_organisation(user, data: dict) -> Organisation:
         organisation.save(update_fields=["logo"])
         _save_domains(organisation, data.get("domains", []))
     return organisation
+
+
+def registered_with(user, token: str) -> Organisation | None:
+    """The organisation this user already registered with this copy of the form (a second click), if any.
+
+    Checked before the form is validated: the second post would otherwise fail on its own organisation number.
+    """
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    slug = (
+        FormSubmission.objects.filter(token=token, action=REGISTER_ACTION, user=user)
+        .values_list("result", flat=True)
+        .first()
+    )
+    return Organisation.objects.filter(slug=slug).first() if slug else None
 
 
 def update_organisation(actor, organisation: Organisation, data: dict) -> Organisation:

@@ -32,7 +32,7 @@ from .membership import (
 )
 from .models import Membership, Organisation
 from .notices import notify_decision
-from .registration import register_organisation, update_organisation
+from .registration import REGISTER_ACTION, register_organisation, registered_with, update_organisation
 
 
 def _refusal(reason: str) -> str:
@@ -212,11 +212,13 @@ def register(request: HttpRequest) -> HttpResponse:
     """Register a new organisation; the one who registers it becomes its admin, and a moderator verifies it."""
     verified = has_verified_email(request.user)
     if request.method == "POST" and verified:
+        if earlier := registered_with(request.user, request.POST.get("form_token", "")):
+            return redirect(earlier)
         form = RegisterOrganisationForm(request.POST, request.FILES)
         if form.is_valid():
             slug, _new = run_once(
                 form.cleaned_data["form_token"],
-                "register_organisation",
+                REGISTER_ACTION,
                 request.user,
                 lambda: register_organisation(request.user, form.cleaned_data),
                 result=lambda organisation: organisation.slug,
