@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from innoplatform.core.sanitizer import html_to_text
 from innoplatform.core.vocabularies import Challenge, Sector, ServiceArea
 
 
@@ -91,6 +92,11 @@ class CollaborationPost(models.Model):
         """Codes of one vocabulary in vocabulary order (works on prefetched posts)."""
         present = {row.code for row in self.codes.all() if row.dimension == dimension}
         return [code for code in PostCode.VOCABULARIES[dimension].values if code in present]
+
+    @property
+    def plain_description(self) -> str:
+        """The description as one line of text, for cards and e-mails."""
+        return html_to_text(self.description)
 
     @property
     def service_area_labels(self) -> list[str]:

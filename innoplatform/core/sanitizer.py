@@ -4,6 +4,9 @@ Every app that accepts HTML from users (case submissions, partner posts, imports
 calls `sanitize_html`; nothing else in the project may mark user HTML as safe.
 """
 
+import html as html_entities
+import re
+
 import nh3
 
 from django.template.defaultfilters import linebreaks
@@ -60,3 +63,11 @@ def text_to_html(text: str) -> str:
     """Plain text becomes escaped paragraphs; text with markup keeps only what the allow-list allows."""
     html = text if "<" in text else linebreaks(text, autoescape=True)
     return sanitize_html(html)
+
+
+BLOCK_END = re.compile(r"</(?:p|li|h[2-4]|blockquote|pre)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> str:
+    """The words of `html` as plain text (entities decoded), with a space where a block or line ended."""
+    return " ".join(html_entities.unescape(strip_html(BLOCK_END.sub(" ", html or ""))).split())

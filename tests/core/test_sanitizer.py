@@ -71,3 +71,10 @@ def test_removes_every_payload_in_the_xss_corpus():
 
 def test_strip_html_leaves_only_text():
     assert strip_html("<p>Hei <b>du</b><script>x()</script></p>") == "Hei du"
+
+
+def test_html_to_text_keeps_words_apart_and_drops_script():
+    from innoplatform.core.sanitizer import html_to_text
+
+    html = "<p>Vi har <strong>besøksvenner</strong> &amp; sjåfører.</p><ul><li>én</li><li>to</li></ul><script>alert(1)</script>"
+    assert html_to_text(html) == "Vi har besøksvenner & sjåfører. én to"
