@@ -1,4 +1,4 @@
-"""The case library's place in the platform: menu section, kommune page, personal data, demo."""
+"""The case library's place in the platform: menu section, kommune and organisation pages, personal data, demo."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,26 @@ def kommune_cases_section(request: HttpRequest, kommune) -> PageSection:
         title=_("Eksempler"),
         template_name="cases/includes/kommune_section.html",
         context={"kommune": kommune, **cases_for_kommune(kommune)},
+        order=20,
+    )
+
+
+@hooks.register("register_organisation_section")
+def organisation_cases_section(request: HttpRequest, organisation) -> PageSection | None:
+    """The published cases the organisation took part in as a partner (one query)."""
+    cases = list(
+        CasePage.objects.published()
+        .filter(partners__organisation=organisation)
+        .defer_streamfields()
+        .distinct()
+        .order_by("-first_published_at", "pk")
+    )
+    if not cases:
+        return None
+    return PageSection(
+        title=_("Eksempler organisasjonen har vært med på"),
+        template_name="cases/includes/organisation_section.html",
+        context={"cases": cases},
         order=20,
     )
 
