@@ -13,6 +13,7 @@ from . import demo_hooks, interest_hooks  # noqa: F401  (each registers its own 
 from .admin_views import PartnerAdminGroup
 from .context import for_listing, posts_for_challenges
 from .models import CollaborationPost
+from .personal_data import personal_partner_data
 
 
 @hooks.register("register_platform_section")
@@ -63,3 +64,6 @@ def organisation_posts_section(request: HttpRequest, organisation) -> PageSectio
 @hooks.register("register_admin_viewset")
 def register_partner_admin() -> PartnerAdminGroup:
     return PartnerAdminGroup()
+
+
+hooks.register("register_personal_data", personal_partner_data)

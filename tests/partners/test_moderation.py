@@ -134,3 +134,19 @@ def test_kommune_page_without_projection_says_why_no_posts_are_shown(client, ski
     html = client.get(Kommune.objects.get(number="4003").get_absolute_url()).content.decode()
     assert "Derfor vises ingen samarbeidsinnlegg" in html
     assert "Behov om aldring" not in html
+
+
+def test_own_data_download_holds_only_the_users_posts_and_messages(client, skien, usn):
+    import json
+
+    from innoplatform.organisations.models import Membership
+    from partners.interest import InterestData, send_interest
+
+    need = publish_post(skien, "need", "Behov fra Skien", "Tekst.")
+    researcher = Membership.objects.filter(organisation=usn).first().user
+    send_interest(researcher, need, usn, InterestData(offer="Vi kan måle gevinster.", wish=""))
+    publish_post(usn, "offer", "Tilbud fra USN", "Tekst.")
+    client.force_login(researcher)
+    data = json.loads(client.get(reverse("accounts:export")).content)["samarbeid"]
+    assert [post["tittel"] for post in data["innlegg"]] == ["Tilbud fra USN"]
+    assert [item["hva_vi_kan_bidra_med"] for item in data["interesse_sendt"]] == ["Vi kan måle gevinster."]
