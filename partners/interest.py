@@ -306,3 +306,36 @@ def dashboard(user) -> Dashboard:
     received.sort(key=lambda row: row.last_activity, reverse=True)
     sent.sort(key=lambda row: row.last_activity, reverse=True)
     return Dashboard(received, sent)
+
+
+def personal_interest_data(user) -> dict:
+    """What the user wrote in threads and when they read them, for their personal data export."""
+    interests = Interest.objects.filter(sender=user).select_related("post", "organisation").order_by("pk")
+    replies = InterestMessage.objects.filter(author=user).select_related("interest__post").order_by("pk")
+    return {
+        "interessemeldinger": [
+            {
+                "innlegg": interest.post.title,
+                "på_vegne_av": interest.organisation.name,
+                "hva_vi_kan_bidra_med": interest.offer,
+                "hva_vi_ønsker": interest.wish,
+                "kontakt": interest.contact,
+                "viser_e-post": interest.share_email,
+                "sendt": interest.created_at.isoformat(),
+            }
+            for interest in interests
+        ],
+        "svar": [
+            {
+                "innlegg": message.interest.post.title,
+                "melding": message.text,
+                "viser_e-post": message.share_email,
+                "sendt": message.created_at.isoformat(),
+            }
+            for message in replies
+        ],
+        "leste_tråder": [
+            {"tråd": read.interest_id, "lest": read.read_at.isoformat()}
+            for read in InterestRead.objects.filter(user=user).order_by("pk")
+        ],
+    }

@@ -9,8 +9,6 @@ from innoplatform.organisations.models import Organisation
 
 from .interest import InterestData
 
-SHARE_EMAIL_HELP = _("Uten dette ser mottakerne bare navnet ditt og organisasjonen, ikke e-postadressen din.")
-
 
 class InterestForm(SubmissionTokenMixin, forms.Form):
     """The organisation is a choice only for someone who acts for more than one."""
@@ -41,7 +39,8 @@ class InterestForm(SubmissionTokenMixin, forms.Form):
         help_text=_("Telefon, en felles e-postadresse eller når det passer å ta kontakt."),
     )
     share_email = forms.BooleanField(
-        label=_("Vis e-postadressen min til mottakerne"), required=False, help_text=SHARE_EMAIL_HELP
+        label=_("Vis e-postadressen min til mottakerne (ellers ser de bare navnet mitt og organisasjonen)"),
+        required=False,
     )
 
     def __init__(self, *args, organisations: list[Organisation], **kwargs):
@@ -62,7 +61,8 @@ class InterestForm(SubmissionTokenMixin, forms.Form):
 class ReplyForm(SubmissionTokenMixin, forms.Form):
     text = forms.CharField(label=_("Svar"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
     share_email = forms.BooleanField(
-        label=_("Vis e-postadressen min i tråden"), required=False, help_text=SHARE_EMAIL_HELP
+        label=_("Vis e-postadressen min i tråden (ellers ser de bare navnet mitt og organisasjonen)"),
+        required=False,
     )
 
 

@@ -10,7 +10,9 @@ from innoplatform.core.page_sections import PageSection
 from innoplatform.organisations.public import member_organisations
 
 from .digest import wants_digest
+from .interest import personal_interest_data
 from .interest_forms import DigestPreferenceForm
+from .models import DigestPreference
 
 
 @hooks.register("register_profile_section")
@@ -26,4 +28,19 @@ def partner_section(request: HttpRequest) -> PageSection | None:
             "dashboard_url": reverse("partners:interest_dashboard"),
         },
         order=50,
+    )
+
+
+@hooks.register("register_personal_data")
+def personal_partner_data(user) -> tuple[str, object]:
+    preference = DigestPreference.objects.filter(user=user).first()
+    return (
+        "interesse_og_treff",
+        {
+            **personal_interest_data(user),
+            "ukentlig_e-post_om_treff": preference.weekly_digest if preference else True,
+            "ukentlig_e-post_sist_sendt": preference.digest_sent_at.isoformat()
+            if preference and preference.digest_sent_at
+            else None,
+        },
     )

@@ -55,6 +55,9 @@ def interest_new(request: HttpRequest, slug: str) -> HttpResponse:
     if not verified or not organisations:
         return render(request, "partners/interest/new.html", context)
     if request.method == "GET":
+        blocks = [block_on(post.organisation, organisation) for organisation in organisations]
+        if all(blocks):
+            return _blocked(request, blocks[0])
         form = InterestForm(organisations=organisations)
         return render(request, "partners/interest/new.html", {**context, "form": form})
     if limited := limit(request, SEND_ACTION):
@@ -144,6 +147,8 @@ def interest_reply(request: HttpRequest, interest_id: int) -> HttpResponse:
     except InterestError as error:
         if error.reason == "blocked":
             return _blocked(request, error.block)
+        if error.reason != "unverified":
+            raise Http404 from error
         messages.error(request, _("Du må bekrefte e-postadressen din før du kan svare."))
         return redirect("partners:interest_thread", interest_id=interest.pk)
     messages.success(request, _("Svaret er sendt."))

@@ -211,10 +211,11 @@ def test_someone_in_several_organisations_chooses_which_one_writes(client, post,
 def test_a_blocked_sender_is_told_why_and_nothing_is_saved(
     client, post, sender, skien, usn, django_capture_on_commit_callbacks
 ):
-    Block.objects.create(organisation=skien, blocked_organisation=usn, reason="Gjentatte reklamehenvendelser.")
     client.force_login(sender)
+    data = interest_form(client, post)
+    Block.objects.create(organisation=skien, blocked_organisation=usn, reason="Gjentatte reklamehenvendelser.")
     with django_capture_on_commit_callbacks(execute=True):
-        response = send(client, post)
+        response = client.post(new_url(post), data)
     page = response.content.decode()
     assert response.status_code == 403
     assert "Skien kommune har blokkert Universitetet i Sørøst-Norge" in page
@@ -256,3 +257,35 @@ def test_odd_input_is_a_form_error(client, post, sender, data):
     response = send(client, post, **data)
     assert response.status_code == 200 and response.context["form"].errors
     assert not Interest.objects.exists()
+
+
+def test_a_blocked_organisation_is_told_so_before_it_writes(client, post, sender, skien, usn):
+    Block.objects.create(organisation=skien, blocked_organisation=usn, reason="Ikke relevant for oss.")
+    client.force_login(sender)
+    response = client.get(new_url(post))
+    assert response.status_code == 403 and "Ikke relevant for oss." in response.content.decode()
+
+
+def test_someone_blocked_in_one_organisation_may_write_for_another(client, post, sender, skien, usn):
+    Block.objects.create(organisation=skien, blocked_organisation=usn, reason="Nei")
+    other = OrganisationFactory(name="Telemark Helseteknologi AS")
+    Membership.objects.create(organisation=other, user=sender, status="approved")
+    client.force_login(sender)
+    assert client.get(new_url(post)).status_code == 200
+    send(client, post, organisation=usn.pk)
+    assert not Interest.objects.exists()
+    send(client, post, organisation=other.pk)
+    assert Interest.objects.get().organisation == other
+
+
+def test_the_personal_data_export_holds_the_users_own_interests_only(client, post, sender, usn):
+    client.force_login(sender)
+    send(client, post)
+    client.force_login(member(usn))
+    data = client.get(reverse("accounts:export")).json()["interesse_og_treff"]
+    assert data["interessemeldinger"] == [] and data["ukentlig_e-post_om_treff"] is True
+    client.force_login(sender)
+    data = client.get(reverse("accounts:export")).json()["interesse_og_treff"]
+    (written,) = data["interessemeldinger"]
+    assert written["innlegg"] == post.title and written["på_vegne_av"] == usn.name
+    assert written["hva_vi_kan_bidra_med"] == "Vi har forsket på velferdsteknologi i ti år."
