@@ -159,4 +159,4 @@ def send_digest(user, now: datetime | None = None) -> bool:
 def send_digests(now: datetime | None = None) -> int:
     """The weekly run: one e-mail to every recipient with something new; returns how many were sent."""
     now = now or timezone.now()
-    return sum(send_digest(user, now) for user in recipients().iterator())
+    return sum(send_digest(user, now) for user in list(recipients()))

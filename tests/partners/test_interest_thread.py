@@ -256,3 +256,31 @@ def test_the_thread_reads_a_constant_number_of_queries(
     with django_assert_max_num_queries(22):
         response = client.get(thread_url(interest))
     assert response.content.decode().count("Melding ") == replies
+
+
+def test_an_unverified_member_reads_but_cannot_reply(client, interest, skien):
+    unverified = member(skien, verified_email=False)
+    client.force_login(unverified)
+    page = client.get(thread_url(interest)).content.decode()
+    assert "Vi kan følge piloten." in page and 'name="text"' not in page
+    assert "Du må bekrefte e-postadressen din før du kan svare." in page
+    data = {"form_token": "6e442680-4055-46fb-b8e7-9d0cf5537505", "text": "Hei"}
+    response = client.post(reply_url(interest), data, follow=True)
+    assert "Du må bekrefte e-postadressen din før du kan svare." in response.content.decode()
+    assert not InterestMessage.objects.exists()
+
+
+@pytest.mark.parametrize("data", [{"reason": "x" * 1001}, {"reason": "   "}])
+def test_a_block_reason_that_is_too_long_or_blank_is_a_form_error(client, interest, owner, data):
+    client.force_login(owner)
+    response = client.post(block_url(interest), data)
+    assert response.status_code == 200 and "reason" in response.context["block_form"].errors
+    assert not Block.objects.exists()
+
+
+def test_a_deleted_account_leaves_the_thread_with_a_former_user(client, interest, owner, sender):
+    InterestMessage.objects.create(interest=interest, author=sender, from_owner=False, text="Før sletting")
+    sender.delete()
+    client.force_login(owner)
+    page = client.get(thread_url(interest)).content.decode()
+    assert page.count("Tidligere bruker") == 2 and "Før sletting" in page
