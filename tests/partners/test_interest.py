@@ -99,7 +99,7 @@ def test_someone_without_an_organisation_is_sent_to_join_or_register_one(client,
     response = client.get(new_url(post))
     page = response.content.decode()
     assert "form" not in response.context
-    assert 'href="/organisasjoner/"' in page and "registrer den" in page
+    assert 'href="/organisasjoner/"' in page and f'href="{reverse("organisations:register")}"' in page
 
 
 def test_a_member_of_only_the_posts_own_organisation_cannot_express_interest(client, post, skien):
