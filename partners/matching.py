@@ -18,7 +18,7 @@ reasons are worded only for the candidates shown.
 
 import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -116,38 +116,90 @@ def _labels(codes, vocabulary) -> str:
     return _("%(first)s og %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
+def _features(
+    post: tuple, codes: dict[str, set[str]], kommuner: set[str], fylker: set[str], seat: str | None
+) -> Features:
+    """Features from a post's fields (pk, slug, title, kind, organisation id, name and sector, whole country, search
+    text), its codes by dimension, its kommune and fylke numbers, and its organisation's seat."""
+    key, slug, title, kind, organisation_id, organisation_name, sector, whole_country, search_text = post
+    fylker = fylker | {number[:2] for number in kommuner}
+    if seat is not None:
+        kommuner, fylker = kommuner | {seat}, fylker | {seat[:2]}
+    return Features(
+        key=key,
+        slug=slug,
+        title=title,
+        kind=kind,
+        organisation_id=organisation_id,
+        organisation_name=organisation_name,
+        sector=sector,
+        service_areas=frozenset(codes.get(PostCode.Dimension.SERVICE_AREA, ())),
+        challenges=frozenset(codes.get(PostCode.Dimension.CHALLENGE, ())),
+        seeking=frozenset(codes.get(PostCode.Dimension.SEEKING, ())),
+        kommuner=frozenset(kommuner),
+        fylker=frozenset(fylker),
+        whole_country=whole_country,
+        words=dict(Counter(search_text.split())),
+    )
+
+
 def post_features(posts: list[CollaborationPost]) -> list[Features]:
     """Features of posts fetched with their codes, kommuner, fylker and organisation (see `_post_queryset`)."""
     result = []
     for post in posts:
-        codes: dict[str, set[str]] = {dimension: set() for dimension in PostCode.Dimension.values}
+        codes: dict[str, set[str]] = {}
         for row in post.codes.all():
-            codes[row.dimension].add(row.code)
-        kommuner = {kommune.number for kommune in post.kommuner.all()}
-        fylker = {fylke.number for fylke in post.fylker.all()} | {number[:2] for number in kommuner}
-        seat = post.organisation.kommune
-        if seat is not None:
-            kommuner.add(seat.number)
-            fylker.add(seat.number[:2])
-        result.append(
-            Features(
-                key=post.pk,
-                slug=post.slug,
-                title=post.title,
-                kind=post.kind,
-                organisation_id=post.organisation_id,
-                organisation_name=post.organisation.name,
-                sector=post.organisation.sector,
-                service_areas=frozenset(codes[PostCode.Dimension.SERVICE_AREA]),
-                challenges=frozenset(codes[PostCode.Dimension.CHALLENGE]),
-                seeking=frozenset(codes[PostCode.Dimension.SEEKING]),
-                kommuner=frozenset(kommuner),
-                fylker=frozenset(fylker),
-                whole_country=post.whole_country,
-                words=dict(Counter(post.search_text.split())),
-            )
+            codes.setdefault(row.dimension, set()).add(row.code)
+        fields = (
+            post.pk,
+            post.slug,
+            post.title,
+            post.kind,
+            post.organisation_id,
+            post.organisation.name,
+            post.organisation.sector,
+            post.whole_country,
+            post.search_text,
         )
+        seat = post.organisation.kommune.number if post.organisation.kommune else None
+        kommuner = {kommune.number for kommune in post.kommuner.all()}
+        result.append(_features(fields, codes, kommuner, {fylke.number for fylke in post.fylker.all()}, seat))
     return result
+
+
+def published_features() -> list[Features]:
+    """Features of every published post, read as plain rows in four queries: no model instances for thousands."""
+    published = CollaborationPost.objects.published()
+    codes: dict[int, dict[str, set[str]]] = defaultdict(dict)
+    for post_id, dimension, code in PostCode.objects.filter(post__in=published.values("pk")).values_list(
+        "post_id", "dimension", "code"
+    ):
+        codes[post_id].setdefault(dimension, set()).add(code)
+    kommuner: dict[int, set[str]] = defaultdict(set)
+    through = CollaborationPost.kommuner.through
+    for post_id, number in through.objects.filter(collaborationpost__in=published.values("pk")).values_list(
+        "collaborationpost_id", "kommune__number"
+    ):
+        kommuner[post_id].add(number)
+    fylker: dict[int, set[str]] = defaultdict(set)
+    through = CollaborationPost.fylker.through
+    for post_id, number in through.objects.filter(collaborationpost__in=published.values("pk")).values_list(
+        "collaborationpost_id", "fylke__number"
+    ):
+        fylker[post_id].add(number)
+    rows = published.order_by("pk").values_list(
+        "pk",
+        "slug",
+        "title",
+        "kind",
+        "organisation_id",
+        "organisation__name",
+        "organisation__sector",
+        "whole_country",
+        "search_text",
+        "organisation__kommune__number",
+    )
+    return [_features(row[:-1], codes[row[0]], kommuner[row[0]], fylker[row[0]], row[-1]) for row in rows]
 
 
 def _post_queryset():
@@ -198,7 +250,7 @@ def _version() -> tuple:
 
 @lru_cache(maxsize=2)
 def _corpus(version: tuple) -> Corpus:
-    posts = post_features(list(_post_queryset().published()))
+    posts = published_features()
     organisations = organisation_features(list(Organisation.objects.select_related("kommune")), posts)
     vocabulary = frozenset(word for item in [*posts, *organisations] for word in item.words)
     known = Corpus([], [], Counter(), len(posts) + len(organisations), vocabulary)
