@@ -75,10 +75,6 @@ class Viewer:
     def can_manage(self) -> bool:
         return self.admin or self.moderator
 
-    @property
-    def may_ask_to_join(self) -> bool:
-        return self.membership is None or self.membership.status == Membership.Status.REJECTED
-
 
 def viewer_of(user, organisation: Organisation) -> Viewer:
     if not user.is_authenticated:
@@ -98,6 +94,19 @@ def approved_members(organisation: Organisation) -> list[Membership]:
         Membership.objects.filter(organisation=organisation, status=Membership.Status.APPROVED)
         .select_related("user")
         .order_by("role", "user__first_name", "user__last_name", "pk")
+    )
+
+
+def pending_count(organisation: Organisation) -> int:
+    return Membership.objects.filter(organisation=organisation, status=Membership.Status.PENDING).count()
+
+
+def admin_addresses(organisation: Organisation) -> list[str]:
+    """Where to tell the organisation's admins that someone asks to join."""
+    return list(
+        Membership.objects.filter(
+            organisation=organisation, status=Membership.Status.APPROVED, role=Membership.Role.ADMIN
+        ).values_list("user__email", flat=True)
     )
 
 

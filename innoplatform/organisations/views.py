@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +18,14 @@ from innoplatform.accounts.services import has_verified_email
 from innoplatform.core.once import run_once
 from innoplatform.core.vocabularies import Sector
 
-from .directory import DirectoryFilters, approved_members, directory_page, pending_requests, viewer_of
+from .directory import (
+    DirectoryFilters,
+    approved_members,
+    directory_page,
+    pending_count,
+    pending_requests,
+    viewer_of,
+)
 from .extensions import organisation_sections
 from .forms import OrganisationForm, RegisterOrganisationForm
 from .membership import (
@@ -31,7 +39,7 @@ from .membership import (
     verify_organisation,
 )
 from .models import Membership, Organisation
-from .notices import notify_decision
+from .notices import notify_admins, notify_decision
 from .registration import REGISTER_ACTION, register_organisation, registered_with, update_organisation
 
 
@@ -87,7 +95,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "members": approved_members(organisation),
             "domains": list(organisation.domains.values_list("domain", flat=True)),
             "viewer": viewer,
-            "pending_count": len(pending_requests(organisation)) if viewer.can_manage else 0,
+            "pending_count": pending_count(organisation) if viewer.can_manage else 0,
             "sections": organisation_sections(request, organisation),
         },
     )
@@ -99,11 +107,18 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(organisation.get_absolute_url())
+    waiting_before = Membership.objects.filter(
+        user=request.user, organisation=organisation, status=Membership.Status.PENDING
+    ).exists()
     try:
         membership = request_membership(request.user, organisation)
     except MembershipError as error:
         messages.error(request, _refusal(error.reason))
         return redirect(organisation)
+    if membership.status == Membership.Status.PENDING and not waiting_before:
+        notify_admins(
+            membership, request.build_absolute_uri(reverse("organisations:members", args=[organisation.slug]))
+        )
     if membership.is_approved:
         messages.success(request, _("Du er medlem av %(organisation)s.") % {"organisation": organisation.name})
     else:
@@ -144,7 +159,6 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "pending": pending_requests(organisation),
             "members": approved_members(organisation),
-            "moderator": is_moderator(request.user),
         },
     )
 

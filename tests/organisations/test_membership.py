@@ -207,3 +207,28 @@ def test_the_members_page_counts_waiting_requests_in_constant_queries(
     with django_assert_max_num_queries(len(small)):
         html = client.get(url).content.decode()
     assert html.count('value="godkjenn"') == 42
+
+
+def test_the_admins_are_emailed_once_when_someone_asks_to_join(
+    client, organisation, org_admin, member, outsider, mailoutbox, django_capture_on_commit_callbacks
+):
+    second_admin = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN).user
+    client.force_login(outsider)
+    with django_capture_on_commit_callbacks(execute=True):
+        join(client, organisation)
+        join(client, organisation)
+    assert sorted(message.to[0] for message in mailoutbox) == sorted([org_admin.email, second_admin.email])
+    message = mailoutbox[0]
+    assert outsider.get_full_name() in message.subject and "Skien kommune" in message.subject
+    assert outsider.email in message.body
+    assert "http://testserver" + reverse("organisations:members", args=[organisation.slug]) in message.body
+
+
+def test_no_mail_to_the_admins_when_the_domain_approves_at_once(
+    client, organisation, org_admin, mailoutbox, django_capture_on_commit_callbacks
+):
+    OrganisationDomain.objects.create(organisation=organisation, domain="skien.kommune.no")
+    client.force_login(UserFactory(email="per@skien.kommune.no"))
+    with django_capture_on_commit_callbacks(execute=True):
+        join(client, organisation)
+    assert mailoutbox == []
