@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from innoplatform.accounts.services import has_verified_email
 from innoplatform.core.once import run_once
+from innoplatform.core.ratelimit import limit
 from innoplatform.core.vocabularies import Sector
 
 from .directory import (
@@ -107,6 +108,8 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(organisation.get_absolute_url())
+    if limited := limit(request, "organisation_action"):
+        return limited
     waiting_before = Membership.objects.filter(
         user=request.user, organisation=organisation, status=Membership.Status.PENDING
     ).exists()
@@ -230,6 +233,8 @@ def register(request: HttpRequest) -> HttpResponse:
             return redirect(earlier)
         form = RegisterOrganisationForm(request.POST, request.FILES)
         if form.is_valid():
+            if limited := limit(request, "organisation_action"):
+                return limited
             slug, _new = run_once(
                 form.cleaned_data["form_token"],
                 REGISTER_ACTION,

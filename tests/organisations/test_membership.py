@@ -232,3 +232,14 @@ def test_no_mail_to_the_admins_when_the_domain_approves_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         join(client, organisation)
     assert mailoutbox == []
+
+
+def test_asking_to_join_is_rate_limited(client, organisation, outsider, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "organisation_action": "2/h/user"}
+    client.force_login(outsider)
+    assert join(client, organisation).status_code == 302
+    client.post(reverse("organisations:leave", args=[organisation.slug]))
+    assert join(client, organisation).status_code == 302
+    client.post(reverse("organisations:leave", args=[organisation.slug]))
+    assert join(client, organisation).status_code == 429
+    assert not Membership.objects.filter(user=outsider).exists()
