@@ -19,6 +19,7 @@ reasons are worded only for the candidates shown.
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ from innoplatform.municipalities.models import Kommune
 from innoplatform.organisations.models import Organisation
 
 from .models import CollaborationPost, PostCode
-from .text import parts_in_vocabulary, stems
+from .text import parts_in_vocabulary, stems, surface_forms
 
 WEIGHTS = {
     "service_areas": 0.25,
@@ -335,7 +336,22 @@ GEOGRAPHY_REASONS = {
 }
 
 
-def _reasons(post: Features, candidate: Features, similar: dict[str, str], parts: dict[str, float]) -> list[str]:
+def _shared_words(post: Features, candidate: Features, words: dict[str, str]) -> list[str]:
+    """The shared stems that weigh most, as the post writes them; a part of a word already shown is left out."""
+    mine, theirs = post.vector, candidate.vector
+    shown: list[str] = []
+    for stem in sorted(mine.keys() & theirs.keys(), key=lambda stem: mine[stem] * theirs[stem], reverse=True):
+        word = words.get(stem, stem)
+        if not any(word in other or other in word for other in shown):
+            shown.append(word)
+        if len(shown) == MAX_TEXT_REASON_WORDS:
+            break
+    return shown
+
+
+def _reasons(
+    post: Features, candidate: Features, similar: dict[str, str], parts: dict[str, float], words: dict[str, str]
+) -> list[str]:
     """Why a candidate fits, in plain Norwegian; only for the candidates shown."""
     reasons: list[str] = []
     if parts["service_areas"] >= REASON_THRESHOLD:
@@ -355,9 +371,7 @@ def _reasons(post: Features, candidate: Features, similar: dict[str, str], parts
         name = str(sector_names[post.sector]).lower()
         reasons.append(_("de søker %(sector)s – dere er %(sector)s") % {"sector": name})
     if parts["text"] >= REASON_THRESHOLD:
-        mine, theirs = post.vector, candidate.vector
-        strongest = sorted(mine.keys() & theirs.keys(), key=lambda word: mine[word] * theirs[word], reverse=True)
-        reasons.append(_("lignende ord: %(words)s") % {"words": ", ".join(strongest[:MAX_TEXT_REASON_WORDS])})
+        reasons.append(_("lignende ord: %(words)s") % {"words": ", ".join(_shared_words(post, candidate, words))})
     geography = _geography(post, candidate)[1]
     if geography:
         reasons.append(str(GEOGRAPHY_REASONS[geography]))
@@ -382,8 +396,15 @@ def features_for(post: CollaborationPost) -> Features:
 
 
 def _ranked(
-    post: Features, candidates: list[Features], corpus: Corpus, limit: int
+    post: Features,
+    candidates: list[Features],
+    corpus: Corpus,
+    limit: int,
+    words: dict[str, str],
+    texts_of: Callable[[list[int]], dict[int, str]],
 ) -> list[tuple[float, Features, list[str]]]:
+    """The best candidates with their reasons; `texts_of` gives the shown candidates' texts by key (one query),
+    so that a shared stem the post does not write as a word is shown as the candidate writes it."""
     post = with_vector(corpus.with_parts(post), corpus)
     similar = _similar_kommuner(post)
     scored = []
@@ -391,7 +412,35 @@ def _ranked(
         parts = _parts(post, candidate, similar)
         scored.append((_score(parts), candidate, parts))
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1].title))
-    return [(score, candidate, _reasons(post, candidate, similar, parts)) for score, candidate, parts in best]
+    texts = texts_of([item[1].key for item in best]) if best else {}
+    return [
+        (
+            score,
+            candidate,
+            _reasons(post, candidate, similar, parts, surface_forms(texts.get(candidate.key, "")) | words),
+        )
+        for score, candidate, parts in best
+    ]
+
+
+def _words_of(post: CollaborationPost) -> dict[str, str]:
+    return surface_forms(f"{post.title} {post.description}")
+
+
+def _post_texts(keys: list[int]) -> dict[int, str]:
+    return {
+        pk: f"{title} {description}"
+        for pk, title, description in CollaborationPost.objects.filter(pk__in=keys).values_list(
+            "pk", "title", "description"
+        )
+    }
+
+
+def _organisation_texts(keys: list[int]) -> dict[int, str]:
+    return {
+        pk: f"{name} {description}"
+        for pk, name, description in Organisation.objects.filter(pk__in=keys).values_list("pk", "name", "description")
+    }
 
 
 def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
@@ -404,7 +453,7 @@ def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
     candidates = [c for c in known.posts if c.kind == other_kind and c.organisation_id != post.organisation_id]
     return [
         Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name, candidate.kind)
-        for score, candidate, reasons in _ranked(mine, candidates, known, limit)
+        for score, candidate, reasons in _ranked(mine, candidates, known, limit, _words_of(post), _post_texts)
     ]
 
 
@@ -415,5 +464,5 @@ def match_organisations(post: CollaborationPost, limit: int = 5) -> list[Match]:
     candidates = [c for c in known.organisations if c.key != post.organisation_id]
     return [
         Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name)
-        for score, candidate, reasons in _ranked(mine, candidates, known, limit)
+        for score, candidate, reasons in _ranked(mine, candidates, known, limit, _words_of(post), _organisation_texts)
     ]

@@ -235,3 +235,27 @@ def parts_in_vocabulary(stem: str, vocabulary: Collection[str]) -> list[str]:
             found.append(tail)
             break
     return [part for part in found if part != stem]
+
+
+@cache
+def _part_words() -> dict[str, str]:
+    return {stemmer().stemWord(part): part for part in COMPOUND_PARTS}
+
+
+def surface_forms(text: str) -> dict[str, str]:
+    """Stem → the first word of `text` with that stem, to show a reader words rather than stems.
+
+    A known part inside a compound of the text is shown as the part's own word
+    («innbygger» for the part of «innbyggerhenvendelser»).
+    """
+    forms: dict[str, str] = {}
+    for word in WORD.findall(strip_html(text).lower()):
+        for piece in word.split("-"):
+            if len(piece) < MIN_LENGTH or piece in STOPWORDS:
+                continue
+            stem = stemmer().stemWord(piece)
+            forms.setdefault(stem, piece)
+            for part in _part_stems():
+                if _contains_part(stem, part):
+                    forms.setdefault(part, _part_words()[part])
+    return forms

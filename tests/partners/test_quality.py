@@ -8,6 +8,7 @@ is imported through the command and read through the API, as a user would see it
 """
 
 import json
+import re
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from innoplatform.core.vocabularies import Sector
 from partners.models import CollaborationPost
+from partners.text import COMPOUND_PARTS
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,27 @@ def test_every_match_explains_itself(client, imported):
     results = client.get(f"/api/posts/{slug}/matches/", {"limit": TOP}).json()["results"]
     assert results and all(item["reasons"] and 0 < item["score"] <= 100 for item in results)
     assert [item["score"] for item in results] == sorted((item["score"] for item in results), reverse=True)
+
+
+def test_similar_words_are_words_not_stems(client, imported):
+    """A reader sees «lekkasjer», never a stem such as «lekkasj»: each word shown is written in one of the two posts,
+    or, when both write it only inside compounds («praksisplass»), is a known compound part or is written on its own
+    somewhere in the set."""
+
+    def words_of(record: dict) -> set[str]:
+        text = " ".join(str(record.get(key, "")) for key in ("name", "title", "description"))
+        return set(re.findall(r"[a-zæøåéüö]+", text.lower()))
+
+    words = {record["slug"]: words_of(record) for record in imported if record["kind"] == "post"}
+    written = set().union(*(words_of(record) for record in imported), COMPOUND_PARTS)
+    shown = 0
+    for slug in PAIRS:
+        for item in client.get(f"/api/posts/{slug}/matches/", {"limit": TOP}).json()["results"]:
+            for reason in item["reasons"]:
+                if reason.startswith("lignende ord: "):
+                    listed = reason.removeprefix("lignende ord: ").split(", ")
+                    both = words[slug] | words[item["slug"]]
+                    assert all(word in both or word in written for word in listed), (slug, item["slug"], listed)
+                    assert any(word in both for word in listed), (slug, item["slug"], listed)
+                    shown += len(listed)
+    assert shown >= len(PAIRS)
