@@ -14,17 +14,17 @@ from innoplatform.organisations.public import is_member, is_moderator, member_or
 
 from .facets import SORTS, PostFilters, facet_counts, filter_posts, sort_posts
 from .forms import RenewForm
-from .matching import match_organisations, match_posts
+from .matching import match_both
 from .models import CollaborationPost, PostCode
 
 PAGE_SIZE = 20
 MATCHES_SHOWN = 5
 
 
-def for_listing(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]:
-    """Posts with what a card shows, read in a fixed number of queries."""
+def for_cards(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]:
+    """Posts with what a card shows (organisation, seat, codes), in two queries."""
     return posts.select_related("organisation", "organisation__kommune").prefetch_related(
-        Prefetch("codes", queryset=PostCode.objects.order_by("dimension", "code")), "kommuner", "fylker"
+        Prefetch("codes", queryset=PostCode.objects.order_by("dimension", "code"))
     )
 
 
@@ -54,7 +54,7 @@ def active_filters(request: HttpRequest, facets) -> list[dict]:
 def list_context(request: HttpRequest) -> dict:
     filters = PostFilters.from_querydict(request.GET)
     base = CollaborationPost.objects.published()
-    posts = for_listing(sort_posts(filter_posts(base, filters), filters.sort))
+    posts = for_cards(sort_posts(filter_posts(base, filters), filters.sort))
     page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
     facets = facet_counts(filters, base)
     return {
@@ -71,7 +71,7 @@ def list_context(request: HttpRequest) -> dict:
 
 def visible_post(request: HttpRequest, slug: str) -> CollaborationPost | None:
     """The post if the user may see it: published for everyone, otherwise for its members and moderators."""
-    post = for_listing(CollaborationPost.objects.filter(slug=slug)).first()
+    post = for_cards(CollaborationPost.objects.filter(slug=slug)).prefetch_related("kommuner", "fylker").first()
     if post is None:
         return None
     if post.is_live:
@@ -89,8 +89,7 @@ def detail_context(request: HttpRequest, post: CollaborationPost) -> dict:
     other_organisations = (
         list(member_organisations(user).exclude(pk=post.organisation_id)) if user.is_authenticated else []
     )
-    post_matches = match_posts(post, limit=MATCHES_SHOWN)
-    organisation_matches = match_organisations(post, limit=MATCHES_SHOWN)
+    post_matches, organisation_matches = match_both(post, limit=MATCHES_SHOWN)
     organisations = Organisation.objects.in_bulk([match.slug for match in organisation_matches], field_name="slug")
     return {
         "post": post,
@@ -111,7 +110,7 @@ def my_posts_context(request: HttpRequest) -> dict:
     """Every post of the user's organisations, grouped by where it stands, with its count of interests."""
     organisations = list(member_organisations(request.user).order_by("name"))
     posts = list(
-        for_listing(CollaborationPost.objects.filter(organisation__in=organisations))
+        for_cards(CollaborationPost.objects.filter(organisation__in=organisations))
         .annotate(interest_count=Count("interests", distinct=True))
         .order_by("organisation__name", "-updated_at")
     )
@@ -129,4 +128,4 @@ def posts_for_challenges(challenges: list[str], limit: int = 6) -> list[Collabor
     posts = CollaborationPost.objects.published().filter(
         Q(codes__dimension=PostCode.Dimension.CHALLENGE, codes__code__in=challenges)
     )
-    return list(for_listing(posts.distinct().order_by("-published_at", "-pk"))[:limit])
+    return list(for_cards(posts.distinct().order_by("-published_at", "-pk"))[:limit])

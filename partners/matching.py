@@ -391,22 +391,36 @@ def _similar_kommuner(post: Features) -> dict[str, str]:
 
 
 def features_for(post: CollaborationPost) -> Features:
-    """The post's own features, read fresh (it need not be published)."""
+    """The post's own features (it need not be published): from the object when it was read with its codes,
+    kommuner and fylker prefetched, otherwise read fresh."""
+    if {"codes", "kommuner", "fylker"} <= getattr(post, "_prefetched_objects_cache", {}).keys():
+        return post_features([post])[0]
     return post_features([_post_queryset().get(pk=post.pk)])[0]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A post ready to be compared: its features with parts and vector, and the kommuner like its own."""
+
+    features: Features
+    similar: dict[str, str]
+    words: dict[str, str]
+
+
+def prepare(post: CollaborationPost, known: Corpus) -> Prepared:
+    mine = with_vector(known.with_parts(features_for(post)), known)
+    return Prepared(mine, _similar_kommuner(mine), _words_of(post))
+
+
 def _ranked(
-    post: Features,
+    prepared: Prepared,
     candidates: list[Features],
-    corpus: Corpus,
     limit: int,
-    words: dict[str, str],
     texts_of: Callable[[list[int]], dict[int, str]],
 ) -> list[tuple[float, Features, list[str]]]:
     """The best candidates with their reasons; `texts_of` gives the shown candidates' texts by key (one query),
     so that a shared stem the post does not write as a word is shown as the candidate writes it."""
-    post = with_vector(corpus.with_parts(post), corpus)
-    similar = _similar_kommuner(post)
+    post, similar, words = prepared.features, prepared.similar, prepared.words
     scored = []
     for candidate in candidates:
         parts = _parts(post, candidate, similar)
@@ -443,26 +457,39 @@ def _organisation_texts(keys: list[int]) -> dict[int, str]:
     }
 
 
-def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
-    """Published posts of the other kind from other organisations, best first, with score and reasons."""
-    mine = features_for(post)
-    known = corpus()
+def _post_matches(post: CollaborationPost, known: Corpus, prepared: Prepared, limit: int) -> list[Match]:
     other_kind = (
         CollaborationPost.Kind.OFFER if post.kind == CollaborationPost.Kind.NEED else CollaborationPost.Kind.NEED
     )
     candidates = [c for c in known.posts if c.kind == other_kind and c.organisation_id != post.organisation_id]
     return [
         Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name, candidate.kind)
-        for score, candidate, reasons in _ranked(mine, candidates, known, limit, _words_of(post), _post_texts)
+        for score, candidate, reasons in _ranked(prepared, candidates, limit, _post_texts)
     ]
+
+
+def _organisation_matches(post: CollaborationPost, known: Corpus, prepared: Prepared, limit: int) -> list[Match]:
+    candidates = [c for c in known.organisations if c.key != post.organisation_id]
+    return [
+        Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name)
+        for score, candidate, reasons in _ranked(prepared, candidates, limit, _organisation_texts)
+    ]
+
+
+def match_posts(post: CollaborationPost, limit: int = 5) -> list[Match]:
+    """Published posts of the other kind from other organisations, best first, with score and reasons."""
+    known = corpus()
+    return _post_matches(post, known, prepare(post, known), limit)
 
 
 def match_organisations(post: CollaborationPost, limit: int = 5) -> list[Match]:
     """Organisations that could be partners for the post, best first, with score and reasons."""
-    mine = features_for(post)
     known = corpus()
-    candidates = [c for c in known.organisations if c.key != post.organisation_id]
-    return [
-        Match(candidate.slug, candidate.title, round(score), reasons, candidate.organisation_name)
-        for score, candidate, reasons in _ranked(mine, candidates, known, limit, _words_of(post), _organisation_texts)
-    ]
+    return _organisation_matches(post, known, prepare(post, known), limit)
+
+
+def match_both(post: CollaborationPost, limit: int = 5) -> tuple[list[Match], list[Match]]:
+    """`match_posts` and `match_organisations` together, reading the post and its corpus once (the post page)."""
+    known = corpus()
+    prepared = prepare(post, known)
+    return _post_matches(post, known, prepared, limit), _organisation_matches(post, known, prepared, limit)

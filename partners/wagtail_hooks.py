@@ -11,7 +11,7 @@ from innoplatform.municipalities import public as municipalities
 
 from . import demo_hooks, interest_hooks  # noqa: F401  (each registers its own hooks)
 from .admin_views import PartnerAdminGroup
-from .context import for_listing, posts_for_challenges
+from .context import for_cards, posts_for_challenges
 from .models import CollaborationPost
 from .personal_data import personal_partner_data
 
@@ -49,7 +49,7 @@ def kommune_posts_section(request: HttpRequest, kommune) -> PageSection:
 @hooks.register("register_organisation_section")
 def organisation_posts_section(request: HttpRequest, organisation) -> PageSection:
     posts = list(
-        for_listing(CollaborationPost.objects.published().filter(organisation=organisation)).order_by(
+        for_cards(CollaborationPost.objects.published().filter(organisation=organisation)).order_by(
             "-published_at", "-pk"
         )
     )

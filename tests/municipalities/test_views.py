@@ -64,9 +64,9 @@ def test_unknown_kommune_is_404(client, home_page):
 
 
 def test_kommune_page_query_count_is_constant(client, home_page, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get("/kommuner/4601-bergen/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get("/kommuner/0301-oslo/")
 
 

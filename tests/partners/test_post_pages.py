@@ -164,7 +164,7 @@ class TestDetail:
         for n in range(size):
             publish_post(usn, "offer", f"Tilbud {n} om velferdsteknologi", "Sensorer og forskning.", kommuner=["4003"])
         client.force_login(member_of(usn))
-        with django_assert_max_num_queries(40):
+        with django_assert_max_num_queries(29):
             response = client.get(need.get_absolute_url())
         assert "Tilbud 0 om velferdsteknologi" in response.content.decode()
 
