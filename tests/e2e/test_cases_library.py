@@ -45,8 +45,12 @@ def test_index_and_case_page_pass_axe(page, library, axe, shoot):
 
 
 def test_search_filter_open_mark_reuse_and_see_it_on_the_kommune_page(page, library, axe):
+    from innoplatform.organisations.factories import MembershipFactory, OrganisationFactory
+
     bodo = Kommune.objects.get(number="1804")
     user = UserFactory(kommune=bodo)
+    # Acting for Bodø takes approved membership in its kommune organisation, not the profile's kommune.
+    MembershipFactory(organisation=OrganisationFactory(name="Bodø kommune", sector="kommune", kommune=bodo), user=user)
 
     # Search and filter without JavaScript-only controls: the form submits and the URL carries the state.
     page.goto(library + "/eksempler/")
