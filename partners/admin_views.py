@@ -21,6 +21,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
+from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_moderator
 
 from . import posts as services
@@ -42,6 +43,11 @@ def moderation_queue():
         .annotate(report_count=Count("reports", filter=Q(reports__handled_at__isnull=True)))
         .order_by("updated_at", "pk")
     )
+
+
+def unverified_organisations():
+    """Organisations no moderator has verified yet, oldest first: their posts wait for approval until then."""
+    return Organisation.objects.filter(verified=False).select_related("kommune").order_by("created_at", "pk")[:100]
 
 
 class ModeratorMenuItem(MenuItem):
@@ -67,6 +73,7 @@ class ModerationQueueView(WagtailAdminTemplateMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "items": [(post, ModerationForm(prefix=f"p{post.pk}")) for post in posts],
+            "unverified": list(unverified_organisations()),
         }
 
 

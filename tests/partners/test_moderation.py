@@ -36,6 +36,8 @@ def test_unverified_post_waits_in_the_queue(client, moderator, awaiting):
     client.force_login(moderator)
     html = client.get(reverse("partnermoderering:index")).content.decode()
     assert "Frivillige besøksvenner" in html and "ikke verifisert" in html
+    # The organisation itself is listed for verification, with a link to its page.
+    assert awaiting.organisation.get_absolute_url() in html.split('id="uverifiserte"', 1)[1]
 
 
 def test_approving_publishes_and_tells_the_organisation(
@@ -134,6 +136,18 @@ def test_kommune_page_without_projection_says_why_no_posts_are_shown(client, ski
     html = client.get(Kommune.objects.get(number="4003").get_absolute_url()).content.decode()
     assert "Derfor vises ingen samarbeidsinnlegg" in html
     assert "Behov om aldring" not in html
+
+
+@pytest.mark.parametrize("size", [2, 15])
+def test_my_posts_reads_a_constant_number_of_queries(client, skien, django_assert_max_num_queries, size):
+    from innoplatform.organisations.models import Membership
+
+    for n in range(size):
+        publish_post(skien, "need", f"Behov {n}", "Tekst.", service_areas=["skole"])
+    client.force_login(Membership.objects.filter(organisation=skien).first().user)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("partners:mine"))
+    assert response.content.decode().count("Behov ") >= size
 
 
 def test_own_data_download_holds_only_the_users_posts_and_messages(client, skien, usn):
