@@ -129,13 +129,35 @@ def test_join_post_match_interest_reply(page, site, partners, axe):
     expect(page.get_by_text("Takk! Passer tirsdag 12. januar?")).to_be_visible()
     # Nobody's address is shown to the other side unless they chose to share it.
     expect(page.get_by_text("ingrid@usn.example.no")).to_have_count(0)
+    page.goto(site + "/partnere/mine/")
+    expect(page.get_by_role("link", name=NEED_TITLE)).to_be_visible()
+    axe(page)
     assert dialogs == []
 
 
-def test_hostile_html_in_a_post_never_runs(page, site, partners, axe, shoot):
+def test_hostile_html_in_posts_organisations_and_threads_never_runs(page, site, partners, axe, shoot):
+    from partners.interest import InterestData, send_interest
+
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    post = publish_post(partners["usn"], "offer", "Besøksvenner for eldre", HOSTILE, service_areas=["helse-og-omsorg"])
+    usn = partners["usn"]
+    usn.description = HOSTILE
+    usn.save()
+    post = publish_post(usn, "offer", "Besøksvenner for eldre", HOSTILE, service_areas=["helse-og-omsorg"])
+    Membership.objects.create(organisation=partners["skien"], user=partners["adviser"], status="approved")
+    need = publish_post(partners["skien"], "need", "Frivillige sjåfører", "Vi trenger sjåfører.")
+    interest = send_interest(
+        partners["researcher"],
+        need,
+        usn,
+        InterestData(offer=HOSTILE, wish=HOSTILE, contact='<b onclick="alert(5)">x</b>'),
+    )
+    log_in(page, site, partners["adviser"])
+    page.goto(site + f"/partnere/interesse/{interest.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Universitetet i Sørøst-Norge")
+    axe(page)
+    page.goto(site + usn.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Universitetet i Sørøst-Norge")
     page.goto(site + post.get_absolute_url())
     expect(page.locator(".partner-post__body strong")).to_have_text("besøksvenner")
     page.locator(".partner-post__body p").first.click()
