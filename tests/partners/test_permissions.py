@@ -5,6 +5,7 @@ writes, on what was (not) written."""
 from datetime import timedelta
 
 import pytest
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
