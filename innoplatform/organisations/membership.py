@@ -63,13 +63,14 @@ def can_manage(user, organisation: Organisation) -> bool:
 
 
 def request_membership(user, organisation: Organisation) -> Membership:
-    """Ask to join (idempotent); approved at once when a verified address is in one of the organisation's domains."""
+    """Ask to join (idempotent); approved at once when a confirmed address is in one of the domains of a
+    verified organisation (an unverified one's domains are only its own claim)."""
     if not user.is_authenticated:
         raise MembershipError("anonymous")
     domains = verified_domains(user)
     if not domains:
         raise MembershipError("unverified")
-    automatic = organisation.domains.filter(domain__in=domains).exists()
+    automatic = organisation.verified and organisation.domains.filter(domain__in=domains).exists()
     try:
         with transaction.atomic():
             membership = Membership.objects.create(

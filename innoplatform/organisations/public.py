@@ -1,7 +1,8 @@
 """What other apps may ask about organisations: whom a user acts for, and whether they act for a kommune.
 
-Acting for a kommune means being an approved member of an organisation of sector
-kommune seated in it; the kommune on the user's profile is information only.
+Acting for a kommune means being an approved member of a verified organisation of
+sector kommune seated in it; the kommune on the user's profile is information only,
+and an organisation anyone may register is not trusted until a moderator has checked it.
 """
 
 from django.db.models import QuerySet
@@ -33,12 +34,13 @@ def member_organisations(user) -> QuerySet[Organisation]:
 
 
 def kommuner_acted_for(user) -> list[Kommune]:
-    """The kommuner the user may act for: the seats of their kommune-sector organisations (one query)."""
+    """The kommuner the user may act for: the seats of their verified kommune-sector organisations (one query)."""
     if not user.is_authenticated:
         return []
     return list(
         Kommune.objects.filter(
             organisations__sector=Sector.KOMMUNE,
+            organisations__verified=True,
             organisations__memberships__user=user,
             organisations__memberships__status=Membership.Status.APPROVED,
         )
@@ -54,6 +56,7 @@ def acts_for_kommune(user, kommune: Kommune) -> bool:
             user=user,
             status=Membership.Status.APPROVED,
             organisation__sector=Sector.KOMMUNE,
+            organisation__verified=True,
             organisation__kommune=kommune,
         ).exists()
     )

@@ -2,8 +2,9 @@
 
 Whoever registers an organisation becomes its first admin; it starts unverified
 until a moderator has checked it. When an admin changes the organisation number of
-a verified organisation, the check no longer holds and the mark is taken off;
-a moderator's own edit keeps it.
+a verified organisation — or its sector, its seat or its e-mail domains, which
+decide whom it may act for and who joins it at once — the check no longer holds
+and the mark is taken off; a moderator's own edit keeps it.
 """
 
 import uuid
@@ -86,14 +87,21 @@ def registered_with(user, token: str) -> Organisation | None:
 
 
 def update_organisation(actor, organisation: Organisation, data: dict) -> Organisation:
-    """Save an admin's or a moderator's edit; a new organisation number from an admin takes the verified mark off."""
+    """Save an admin's or a moderator's edit; an admin's change to what verification vouches for (number,
+    sector, seat, e-mail domains) takes the verified mark off."""
     if not can_manage(actor, organisation):
         raise MembershipError("not_allowed")
-    previous_orgnr = Organisation.objects.values_list("orgnr", flat=True).get(pk=organisation.pk)
+    checked = ("orgnr", "sector", "kommune_id")
+    before = Organisation.objects.values_list(*checked).get(pk=organisation.pk)
+    domains_before = set(organisation.domains.values_list("domain", flat=True))
     with transaction.atomic():
         for field in FIELDS:
             setattr(organisation, field, data[field])
-        if organisation.orgnr != previous_orgnr and not is_moderator(actor):
+        changed = (
+            tuple(getattr(organisation, field) for field in checked) != before
+            or set(data.get("domains", [])) != domains_before
+        )
+        if changed and not is_moderator(actor):
             organisation.verified, organisation.verified_at = False, None
         _save_logo(organisation, data)
         organisation.updated_at = timezone.now()

@@ -184,3 +184,17 @@ def test_a_page_id_beyond_64_bits_is_404_not_500(client, case, kommuners_second)
     client.force_login(member_for(kommuners_second))
     assert client.post("/casebibliotek/99999999999999999999999/gjenbruk/").status_code == 404
     assert client.post("/casebibliotek/999999999999999999/gjenbruk/").status_code == 404
+
+
+def test_an_unverified_kommune_organisation_gives_no_right_to_mark(client, case, kommuner):
+    """Anyone may register «X kommune»; it acts for the kommune only once a moderator has verified it."""
+    nordby = kommuner[0]
+    impostor = OrganisationFactory(name="Nordby kommune (falsk)", sector="kommune", kommune=nordby, verified=False)
+    user = UserFactory()
+    MembershipFactory(organisation=impostor, user=user, role="admin")
+    client.force_login(user)
+    mark(client, case, nordby)
+    assert not CaseReuse.objects.exists()
+    CaseReuse.objects.create(page=case, kommune=nordby)
+    mark(client, case, nordby, action="fjern")
+    assert CaseReuse.objects.filter(kommune=nordby).exists()

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innoplatform.accounts.factories import UserFactory
-from innoplatform.organisations.factories import MembershipFactory
+from innoplatform.organisations.factories import MembershipFactory, OrganisationFactory
 from innoplatform.organisations.models import Membership, OrganisationDomain
 
 pytestmark = pytest.mark.django_db
@@ -243,3 +243,18 @@ def test_asking_to_join_is_rate_limited(client, organisation, outsider, settings
     client.post(reverse("organisations:leave", args=[organisation.slug]))
     assert join(client, organisation).status_code == 429
     assert not Membership.objects.filter(user=outsider).exists()
+
+
+def test_a_domain_of_an_unverified_organisation_does_not_approve_at_once(db):
+    """An unverified organisation's domains are only its own claim: joining it waits for an admin."""
+    from innoplatform.organisations.membership import request_membership
+    from innoplatform.organisations.models import OrganisationDomain
+
+    claimant = OrganisationFactory(name="Skien kommune (ny)", sector="kommune", verified=False)
+    OrganisationDomain.objects.create(organisation=claimant, domain="skien.kommune.no")
+    user = UserFactory(email="ola@skien.kommune.no")
+    assert request_membership(user, claimant).status == Membership.Status.PENDING
+    claimant.verified = True
+    claimant.save()
+    other = UserFactory(email="kari@skien.kommune.no")
+    assert request_membership(other, claimant).status == Membership.Status.APPROVED
