@@ -76,7 +76,7 @@ class PostFilters:
                 selected[key] = values
         sort = params.get("sorter", DEFAULT_SORT)
         return cls(
-            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            query=" ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH],
             selected=selected,
             sort=sort if sort in SORTS else DEFAULT_SORT,
         )

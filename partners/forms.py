@@ -86,6 +86,7 @@ class PostForm(SubmissionTokenMixin, forms.Form):
     fylker = forms.ModelMultipleChoiceField(
         label=_("Fylker"),
         queryset=Fylke.objects.order_by("number"),
+        to_field_name="number",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

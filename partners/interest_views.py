@@ -167,6 +167,8 @@ def _admin_interest(request: HttpRequest, interest_id: int) -> Interest:
 @require_POST
 def interest_block(request: HttpRequest, interest_id: int) -> HttpResponse:
     interest = _admin_interest(request, interest_id)
+    if limited := limit(request, REPLY_ACTION):
+        return limited
     form = BlockForm(request.POST)
     if not form.is_valid():
         return _thread_page(request, interest, block_form=form)
@@ -183,6 +185,8 @@ def interest_block(request: HttpRequest, interest_id: int) -> HttpResponse:
 @require_POST
 def interest_unblock(request: HttpRequest, interest_id: int) -> HttpResponse:
     interest = _admin_interest(request, interest_id)
+    if limited := limit(request, REPLY_ACTION):
+        return limited
     unblock_sender(request.user, interest)
     messages.success(
         request,
@@ -200,6 +204,8 @@ def interest_dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def digest_preference(request: HttpRequest) -> HttpResponse:
+    if limited := limit(request, "edit_profile"):
+        return limited
     form = DigestPreferenceForm(request.POST)
     form.is_valid()
     on = form.cleaned_data.get("weekly_digest", False)

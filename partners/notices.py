@@ -19,7 +19,9 @@ from .posts import due_for_reminder
 def member_addresses(post: CollaborationPost) -> list[str]:
     """The e-mail addresses of the owning organisation's approved members (one query)."""
     return list(
-        Membership.objects.filter(organisation_id=post.organisation_id, status=Membership.Status.APPROVED)
+        Membership.objects.filter(
+            organisation_id=post.organisation_id, status=Membership.Status.APPROVED, user__is_active=True
+        )
         .exclude(user__email="")
         .values_list("user__email", flat=True)
         .order_by("user__email")
@@ -31,7 +33,8 @@ def _send(post: CollaborationPost, subject: str, template: str, **context) -> No
     if not recipients:
         return
     body = render_to_string(template, {"post": post, "url": settings.SITE_URL + post.get_absolute_url(), **context})
-    send_email(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, recipients)
+    for address in recipients:  # one message each: members do not see one another's addresses
+        send_email(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, [address])
 
 
 def notify_decision(post: CollaborationPost) -> None:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from innoplatform.accounts.services import has_verified_email
 from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.text import norwegian_slugify
 from innoplatform.municipalities.models import Fylke, Kommune
@@ -90,8 +91,11 @@ def _save_relations(post: CollaborationPost, data: PostData) -> None:
 
 
 def check_member(user, organisation: Organisation) -> None:
+    """Writing for an organisation takes approved membership and a confirmed e-mail address."""
     if not is_member(user, organisation):
         raise PostError("not_member")
+    if not has_verified_email(user):
+        raise PostError("unverified")
 
 
 @transaction.atomic
@@ -133,7 +137,10 @@ def submit(user, post: CollaborationPost) -> CollaborationPost:
 
 
 def close(user, post: CollaborationPost) -> None:
+    """End an open post; a post a moderator hid stays hidden (closing it must not be a way back)."""
     check_member(user, post.organisation)
+    if post.status == CollaborationPost.Status.HIDDEN:
+        raise PostError("not_open")
     post.status = CollaborationPost.Status.CLOSED
     post.save(update_fields=["status", "updated_at"])
 

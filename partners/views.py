@@ -32,6 +32,7 @@ def error_message(error: services.PostError) -> str:
         "not_open": _("Innlegget er skjult av en moderator og kan ikke endres eller sendes på nytt."),
         "reason_required": _("Skriv en begrunnelse."),
         "anonymous": _("Du må logge inn først."),
+        "unverified": _("Du må bekrefte e-postadressen din før du kan skrive på vegne av en organisasjon."),
     }.get(error.reason, _("Det lot seg ikke gjøre."))
 
 
@@ -136,8 +137,14 @@ def post_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def post_close(request: HttpRequest, slug: str) -> HttpResponse:
     post = _own_post(request, slug)
-    services.close(request.user, post)
-    messages.success(request, _("Innlegget er avsluttet og vises ikke lenger i lista."))
+    if limited := limit(request, "write_post"):
+        return limited
+    try:
+        services.close(request.user, post)
+    except services.PostError as error:
+        messages.error(request, error_message(error))
+    else:
+        messages.success(request, _("Innlegget er avsluttet og vises ikke lenger i lista."))
     return redirect(post.get_absolute_url())
 
 
@@ -145,6 +152,8 @@ def post_close(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def post_renew(request: HttpRequest, slug: str) -> HttpResponse:
     post = _own_post(request, slug)
+    if limited := limit(request, "write_post"):
+        return limited
     form = RenewForm(request.POST, prefix="fornye")
     if not form.is_valid():
         for error in form.errors.get("expires_on", []):

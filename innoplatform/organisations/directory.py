@@ -28,7 +28,7 @@ class DirectoryFilters:
 
     @classmethod
     def from_querydict(cls, params) -> "DirectoryFilters":
-        query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        query = " ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
         sector = params.get("sektor", "")
         return cls(query=query, sector=sector if sector in Sector.values else "")
 

@@ -140,6 +140,8 @@ def leave(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(organisation.get_absolute_url())
     membership = get_object_or_404(Membership, organisation=organisation, user=request.user)
+    if limited := limit(request, "organisation_action"):
+        return limited
     try:
         end_membership(request.user, membership)
     except MembershipError as error:
@@ -177,6 +179,8 @@ def member_action(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
     membership = get_object_or_404(
         Membership.objects.select_related("user", "organisation"), pk=membership_id, organisation=organisation
     )
+    if limited := limit(request, "organisation_action"):
+        return limited
     action = request.POST.get("action", "")
     name = membership.user.get_full_name() or _("Medlemmet")
     try:
@@ -258,6 +262,8 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(slug)
     _manager_or_403(request, organisation)
     if request.method == "POST":
+        if limited := limit(request, "organisation_action"):
+            return limited
         # The form fills in its own copy, so the page's heading keeps the saved name while errors are shown.
         form = OrganisationForm(request.POST, request.FILES, instance=_organisation(slug))
         if form.is_valid():

@@ -238,9 +238,7 @@ def test_asking_to_join_is_rate_limited(client, organisation, outsider, settings
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "organisation_action": "2/h/user"}
     client.force_login(outsider)
     assert join(client, organisation).status_code == 302
-    client.post(reverse("organisations:leave", args=[organisation.slug]))
-    assert join(client, organisation).status_code == 302
-    client.post(reverse("organisations:leave", args=[organisation.slug]))
+    client.post(reverse("organisations:leave", args=[organisation.slug]))  # leaving counts too
     assert join(client, organisation).status_code == 429
     assert not Membership.objects.filter(user=outsider).exists()
 

@@ -1,5 +1,7 @@
 """Expressing interest in a post: who may, what is saved and e-mailed, blocks, rate limit and double posts."""
 
+import uuid
+
 import pytest
 
 from django.core import mail
@@ -90,7 +92,7 @@ def test_an_unverified_address_must_be_confirmed_first(client, post, usn):
     client.force_login(unverified)
     page = client.get(new_url(post)).content.decode()
     assert "Du må bekrefte e-postadressen din" in page and '<form method="post" class="site-form"' not in page
-    client.post(new_url(post), {"offer": "Hei", "organisation": usn.pk})
+    client.post(new_url(post), {"offer": "Hei", "organisation": usn.pk, "form_token": str(uuid.uuid4())})
     assert not Interest.objects.exists()
 
 
@@ -109,7 +111,7 @@ def test_a_member_of_only_the_posts_own_organisation_cannot_express_interest(cli
         "form" not in response.context
         and "annen organisasjon enn den som står bak innlegget" in response.content.decode()
     )
-    client.post(new_url(post), {"offer": "Hei", "organisation": skien.pk})
+    client.post(new_url(post), {"offer": "Hei", "organisation": skien.pk, "form_token": str(uuid.uuid4())})
     assert not Interest.objects.exists()
 
 

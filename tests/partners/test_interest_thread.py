@@ -284,3 +284,18 @@ def test_a_deleted_account_leaves_the_thread_with_a_former_user(client, interest
     client.force_login(owner)
     page = client.get(thread_url(interest)).content.decode()
     assert page.count("Tidligere bruker") == 2 and "Før sletting" in page
+
+
+def test_an_unverified_senders_organisation_is_marked_in_the_thread_and_the_email(
+    client, post, sender, usn, owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    usn.verified = False
+    usn.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        interest = send_interest(sender, post, usn, InterestData(offer="Vi kan følge piloten.", wish=""))
+    assert all("En moderator har ikke sjekket organisasjonen ennå." in message.body for message in mailoutbox)
+    client.force_login(owner)
+    assert 'data-unverified="true"' in client.get(thread_url(interest)).content.decode()
+    usn.verified = True
+    usn.save()
+    assert 'data-unverified="true"' not in client.get(thread_url(interest)).content.decode()

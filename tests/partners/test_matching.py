@@ -120,7 +120,19 @@ def test_reasons_are_plain_norwegian(market):
 
 def test_a_post_is_never_matched_with_its_own_organisation_or_its_own_kind(market):
     needs, _offers = market
-    slugs = {m.slug for m in match_posts(needs["volunteers"], limit=10)}
+    volunteers = needs["volunteers"]
+    # An offer of the need's own organisation, on exactly its subject: the best match, were it allowed.
+    own_offer = publish_post(
+        volunteers.organisation,
+        "offer",
+        "Frivillige sjåfører til dagsenteret",
+        "Vi tilbyr transport for eldre til dagsenteret med frivillige sjåfører.",
+        service_areas=["helse-og-omsorg"],
+        challenges=["aldring", "inkludering"],
+        seeking=["frivillig"],
+    )
+    slugs = {m.slug for m in match_posts(volunteers, limit=10)}
+    assert own_offer.slug not in slugs
     assert needs["sensors"].slug not in slugs and needs["research"].slug not in slugs
 
 

@@ -51,6 +51,22 @@ def test_approving_publishes_and_tells_the_organisation(
     assert len(mailoutbox) == 1 and "godkjent" in mailoutbox[0].subject
 
 
+def test_each_member_gets_the_decision_alone(
+    client, moderator, awaiting, mailoutbox, django_capture_on_commit_callbacks
+):
+    """One message per member, so no member sees the others' addresses; deactivated users get none."""
+    from innoplatform.organisations.models import Membership
+
+    colleague, gone = UserFactory(), UserFactory(is_active=False)
+    for user in (colleague, gone):
+        Membership.objects.create(organisation=awaiting.organisation, user=user, status="approved")
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("partnermoderering:moderate", args=[awaiting.pk]), {f"p{awaiting.pk}-decision": "approve"})
+    assert sorted(len(message.to) for message in mailoutbox) == [1, 1]
+    assert gone.email not in [address for message in mailoutbox for address in message.to]
+
+
 def test_rejecting_needs_a_reason_the_organisation_reads(
     client, moderator, awaiting, mailoutbox, django_capture_on_commit_callbacks
 ):

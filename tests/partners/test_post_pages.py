@@ -217,6 +217,12 @@ class TestWriting:
         assert response.status_code == 200 and "organisation_error" in response.content.decode()
         assert not CollaborationPost.objects.exists()
 
+    def test_a_huge_fylke_value_is_a_form_error(self, client, skien):
+        client.force_login(member_of(skien))
+        response = client.post(reverse("partners:create"), post_form_data(skien, fylker=["9" * 30]))
+        assert response.status_code == 200 and "fylker_error" in response.content.decode()
+        assert not CollaborationPost.objects.exists()
+
     def test_form_errors_are_shown_and_nothing_saved(self, client, skien):
         client.force_login(member_of(skien))
         past = (timezone.localdate() - timedelta(days=1)).isoformat()
@@ -270,6 +276,29 @@ class TestWriting:
 
 
 class TestCloseRenewReport:
+    def test_a_post_hidden_by_a_moderator_cannot_be_closed_and_renewed_back_into_the_list(self, client, need, skien):
+        need.status = CollaborationPost.Status.HIDDEN
+        need.save()
+        client.force_login(member_of(skien))
+        client.post(reverse("partners:close", args=[need.slug]))
+        until = timezone.localdate() + timedelta(days=30)
+        client.post(reverse("partners:renew", args=[need.slug]), {"fornye-expires_on": until.isoformat()})
+        need.refresh_from_db()
+        assert need.status == CollaborationPost.Status.HIDDEN
+        assert need.get_absolute_url() not in client.get(reverse("partners:list")).content.decode()
+
+    def test_a_member_without_a_confirmed_address_cannot_change_close_or_renew(self, client, need, skien):
+        from allauth.account.models import EmailAddress
+
+        user = member_of(skien)
+        EmailAddress.objects.filter(user=user).update(verified=False)
+        client.force_login(user)
+        data = post_form_data(skien, title="Endret uten bekreftet adresse")
+        client.post(reverse("partners:edit", args=[need.slug]), data)
+        client.post(reverse("partners:close", args=[need.slug]))
+        need.refresh_from_db()
+        assert need.title != "Endret uten bekreftet adresse" and need.status == CollaborationPost.Status.PUBLISHED
+
     def test_close_and_renew_by_members_only(self, client, need, usn, skien):
         client.force_login(member_of(usn))
         assert client.post(reverse("partners:close", args=[need.slug])).status_code == 404
@@ -302,7 +331,11 @@ class TestCloseRenewReport:
         assert PostReport.objects.get().reason == "Dette er reklame."
 
     def test_anonymous_cannot_report(self, client, need):
-        client.post(reverse("partners:report", args=[need.slug]), {"reason": "x"})
+        response = client.post(
+            reverse("partners:report", args=[need.slug]),
+            {"form_token": "9f14e45f-ceea-4672-9a1b-5b0e2f6a1c1a", "reason": "Reklame."},
+        )
+        assert response.status_code == 302 and reverse("account_login") in response["Location"]
         assert not PostReport.objects.exists()
 
 
