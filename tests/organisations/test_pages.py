@@ -114,6 +114,9 @@ def test_the_page_says_that_a_matching_domain_joins_at_once(client, organisation
     OrganisationDomain.objects.create(organisation=organisation, domain="skien.kommune.no")
     html = client.get(organisation.get_absolute_url()).content.decode()
     assert "blir du medlem med en gang" in html and "skien.kommune.no" in html
+    organisation.verified = False
+    organisation.save()
+    assert "blir du medlem med en gang" not in client.get(organisation.get_absolute_url()).content.decode()
 
 
 def test_an_unknown_slug_is_404(client):
