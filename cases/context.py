@@ -8,35 +8,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 
+from innoplatform.core.listing import active_filters, querystring
+
 from .facets import SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
 from .models import CasePage, CasePartner
 from .related import cases_from_similar_kommuner, kommune_profiles, phase_course_link, related_cases, reusing_kommuner
 from .reuse import reuse_ineligibility, reuse_kommuner
 
 PAGE_SIZE = 12
-
-
-def querystring(request: HttpRequest, **changes) -> str:
-    """The request's query string with `changes` applied (a value of None removes the parameter)."""
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value is not None:
-            params[key] = value
-    return params.urlencode()
-
-
-def active_filters(request: HttpRequest, facets) -> list[dict]:
-    """One entry per selected option, with the query string that removes it."""
-    active = []
-    for facet in facets:
-        for option in facet.options:
-            if option.selected:
-                params = request.GET.copy()
-                params.setlist(facet.param, [v for v in params.getlist(facet.param) if v != option.value])
-                params.pop("side", None)
-                active.append({"facet": facet.label, "label": option.label, "remove": params.urlencode()})
-    return active
 
 
 def index_context(request: HttpRequest) -> dict:

@@ -14,6 +14,7 @@ from django.db.models import CharField, Count, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
 from innoplatform.municipalities.public import kommune_populations
@@ -105,22 +106,6 @@ class CaseFilters:
     @property
     def is_active(self) -> bool:
         return bool(self.query or self.selected)
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    key: str
-    param: str
-    label: str
-    options: list[FacetOption]
 
 
 def facet_codes(key: str) -> list[str] | None:

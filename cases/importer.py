@@ -16,19 +16,15 @@ from pathlib import Path
 
 from taggit.models import Tag
 
-from django.db import models, transaction
+from django.db import transaction
 
+from innoplatform.core.imports import ImportFileError, check_line, max_length, number_text
 from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.textfiles import TextFileError, read_text_file
 from innoplatform.core.vocabularies import Challenge, Phase, Sector, ServiceArea, describe_valid_codes
 from innoplatform.municipalities.models import Kommune
 
 from .models import CaseFunding, CaseIndexPage, CasePage, CasePartner, CaseResultFigure, CaseStatus, Dimension
-
-
-def _max_length(model: type[models.Model], name: str) -> int:
-    return model._meta.get_field(name).max_length
-
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_CASES = 1_000
@@ -39,15 +35,15 @@ MAX_LIST_ITEMS = 50  # every other list: codes, tags, partners, result figures, 
 MAX_AMOUNT_NOK = 2**63 - 1  # the largest PositiveBigIntegerField value on every database
 
 TEXT_LIMITS = {
-    "slug": _max_length(CasePage, "slug"),
-    "title": _max_length(CasePage, "title"),
-    "summary": _max_length(CasePage, "introduction"),
-    "tag": _max_length(Tag, "name"),
-    "partner_name": _max_length(CasePartner, "name"),
-    "unit": _max_length(CaseResultFigure, "unit"),
-    "label": _max_length(CaseResultFigure, "label"),
-    "source": _max_length(CaseFunding, "source"),
-    "programme": _max_length(CaseFunding, "programme"),
+    "slug": max_length(CasePage, "slug"),
+    "title": max_length(CasePage, "title"),
+    "summary": max_length(CasePage, "introduction"),
+    "tag": max_length(Tag, "name"),
+    "partner_name": max_length(CasePartner, "name"),
+    "unit": max_length(CaseResultFigure, "unit"),
+    "label": max_length(CaseResultFigure, "label"),
+    "source": max_length(CaseFunding, "source"),
+    "programme": max_length(CaseFunding, "programme"),
 }
 _FIGURE_VALUE = CaseResultFigure._meta.get_field("value")
 FIGURE_INTEGER_DIGITS = _FIGURE_VALUE.max_digits - _FIGURE_VALUE.decimal_places
@@ -79,19 +75,10 @@ FUNDING_KEYS = {"source", "programme", "amount_nok"}
 CODE_LISTS = {"sectors": Sector, "service_areas": ServiceArea, "challenges": Challenge}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TYPE_NAMES = {str: "tekst", int: "heltall", list: "liste", dict: "objekt"}
-# A JSON string (escapes included) or a bracket: enough to measure nesting without parsing.
-JSON_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
-class CaseImportError(Exception):
-    """The file has problems; `errors` holds (line number, message), the line None for the file as a whole."""
-
-    def __init__(self, errors: list[tuple[int | None, str]]):
-        self.errors = errors
-        super().__init__("\n".join(self.messages()))
-
-    def messages(self) -> list[str]:
-        return [f"Linje {line}: {message}" if line is not None else message for line, message in self.errors]
+class CaseImportError(ImportFileError):
+    """The file has problems, each with its line number."""
 
 
 @dataclass
@@ -117,20 +104,6 @@ def _parse_int(text: str) -> int | Decimal:
 
 def _load_json(line: str) -> object:
     return json.loads(line, parse_constant=NonFiniteNumber, parse_float=Decimal, parse_int=_parse_int)
-
-
-def _nesting_exceeds(line: str, limit: int) -> bool:
-    """Whether brackets outside strings nest deeper than `limit`; stops there, so 100,000 levels cost nothing."""
-    depth = 0
-    for match in JSON_STRING_OR_BRACKET.finditer(line):
-        found = match.group()
-        if found in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif found in "]}":
-            depth -= 1
-    return False
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -165,10 +138,6 @@ def _unknown_keys(item: dict, allowed: set[str], where: str = "") -> list[str]:
     return [f"{'ukjent nøkkel' if len(unknown) == 1 else 'ukjente nøkler'} {_listed(unknown)}{where}"]
 
 
-def _number_text(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
-
-
 def _check_text(value: object, name: str, max_length: int | None = None, *, required: bool = True) -> list[str]:
     """One text field; `name` is how the message names it, e.g. «title» or «name» i «partners» nr. 2."""
     if not isinstance(value, str):
@@ -176,7 +145,7 @@ def _check_text(value: object, name: str, max_length: int | None = None, *, requ
     if required and not value.strip():
         return [f"{name} er tom"]
     if max_length is not None and len(value) > max_length:
-        return [f"{name} er for lang ({_number_text(len(value))} tegn; høyst {_number_text(max_length)})"]
+        return [f"{name} er for lang ({number_text(len(value))} tegn; høyst {number_text(max_length)})"]
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -198,7 +167,7 @@ def _check_list_lengths(record: dict) -> list[str]:
     if isinstance(results, dict) and isinstance(results.get("figures"), list):
         lists["results.figures"] = results["figures"]
     return [
-        f"«{key}» har {_number_text(len(items))} elementer; høyst {limit} er tillatt"
+        f"«{key}» har {number_text(len(items))} elementer; høyst {limit} er tillatt"
         for key, items in lists.items()
         if len(items) > (limit := MAX_MUNICIPALITIES if key == "municipalities" else MAX_LIST_ITEMS)
     ]
@@ -318,18 +287,9 @@ def _check_funding(funding: list) -> list[str]:
             )
         if "amount_nok" in item and not (_is(item["amount_nok"], int) and 0 <= item["amount_nok"] <= MAX_AMOUNT_NOK):
             problems.append(
-                f"«amount_nok» i {name} må være et helt antall kroner fra 0 til {_number_text(MAX_AMOUNT_NOK)}"
+                f"«amount_nok» i {name} må være et helt antall kroner fra 0 til {number_text(MAX_AMOUNT_NOK)}"
             )
     return problems
-
-
-def _check_line(line: str) -> str | None:
-    """What makes a line too costly to parse: its length, or nesting that would exhaust json's recursion."""
-    if len(line) > MAX_LINE_CHARS:
-        return f"linjen er for lang ({_number_text(len(line))} tegn; høyst {_number_text(MAX_LINE_CHARS)})"
-    if _nesting_exceeds(line, MAX_NESTING):
-        return f"linjen har JSON nøstet dypere enn {MAX_NESTING} nivåer"
-    return None
 
 
 def parse_lines(lines: Iterable[str]) -> list[dict]:
@@ -344,8 +304,8 @@ def parse_lines(lines: Iterable[str]) -> list[dict]:
             continue
         cases += 1
         if cases > MAX_CASES:
-            raise CaseImportError([(None, f"Filen har mer enn {_number_text(MAX_CASES)} eksempler; del den opp.")])
-        if problem := _check_line(line):
+            raise CaseImportError([(None, f"Filen har mer enn {number_text(MAX_CASES)} eksempler; del den opp.")])
+        if problem := check_line(line, max_chars=MAX_LINE_CHARS, max_nesting=MAX_NESTING):
             errors.append((number, problem))
             continue
         try:

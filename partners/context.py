@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 
+from innoplatform.core.listing import active_filters, querystring
 from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_member, is_moderator, member_organisations
 
@@ -26,29 +27,6 @@ def for_cards(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]
     return posts.select_related("organisation", "organisation__kommune").prefetch_related(
         Prefetch("codes", queryset=PostCode.objects.order_by("dimension", "code"))
     )
-
-
-def querystring(request: HttpRequest, **changes) -> str:
-    """The request's query string with `changes` applied (a value of None removes the parameter)."""
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value is not None:
-            params[key] = value
-    return params.urlencode()
-
-
-def active_filters(request: HttpRequest, facets) -> list[dict]:
-    """One entry per selected option, with the query string that removes it."""
-    active = []
-    for facet in facets:
-        for option in facet.options:
-            if option.selected:
-                params = request.GET.copy()
-                params.setlist(facet.param, [v for v in params.getlist(facet.param) if v != option.value])
-                params.pop("side", None)
-                active.append({"facet": facet.label, "label": option.label, "remove": params.urlencode()})
-    return active
 
 
 def list_context(request: HttpRequest) -> dict:

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, 
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Sector
 from innoplatform.municipalities.models import Fylke
 
@@ -87,23 +88,6 @@ class PostFilters:
     @property
     def is_active(self) -> bool:
         return bool(self.query or self.selected)
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    key: str
-    param: str
-    label: str
-    options: list[FacetOption]
-    help_text: str = ""
 
 
 def facet_codes(key: str) -> list[str] | None:

@@ -34,9 +34,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from innoplatform.core.imports import ImportFileError, check_line, max_length, number_text
 from innoplatform.core.sanitizer import sanitize_html, strip_html
 from innoplatform.core.text import norwegian_slugify
 from innoplatform.core.textfiles import TextFileError, read_text_file
@@ -57,17 +58,13 @@ MAX_FYLKER = 20
 MAX_CODES = 20  # the longest vocabulary has ten codes; a repeated code counts once
 
 
-def _max_length(model: type[models.Model], name: str) -> int:
-    return model._meta.get_field(name).max_length
-
-
 TEXT_LIMITS = {
-    ("organisation", "name"): _max_length(Organisation, "name"),
-    ("organisation", "description"): _max_length(Organisation, "description"),
-    ("organisation", "website"): _max_length(Organisation, "website"),
-    ("post", "slug"): _max_length(CollaborationPost, "slug"),
-    ("post", "title"): _max_length(CollaborationPost, "title"),
-    ("post", "description"): _max_length(CollaborationPost, "description"),
+    ("organisation", "name"): max_length(Organisation, "name"),
+    ("organisation", "description"): max_length(Organisation, "description"),
+    ("organisation", "website"): max_length(Organisation, "website"),
+    ("post", "slug"): max_length(CollaborationPost, "slug"),
+    ("post", "title"): max_length(CollaborationPost, "title"),
+    ("post", "description"): max_length(CollaborationPost, "description"),
 }
 
 FIELDS: dict[str, dict[str, tuple[type, bool]]] = {
@@ -108,19 +105,11 @@ LIST_LIMITS = {
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TYPE_NAMES = {str: "tekst", list: "liste"}
-JSON_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 WEBSITE = URLValidator(schemes=["http", "https"])
 
 
-class PartnerImportError(Exception):
-    """The file has problems; `errors` holds (line number, message), the line None for the file as a whole."""
-
-    def __init__(self, errors: list[tuple[int | None, str]]):
-        self.errors = errors
-        super().__init__("\n".join(self.messages()))
-
-    def messages(self) -> list[str]:
-        return [f"Linje {line}: {message}" if line is not None else message for line, message in self.errors]
+class PartnerImportError(ImportFileError):
+    """The file has problems, each with its line number."""
 
 
 @dataclass
@@ -163,10 +152,6 @@ def _listed(values: Iterable) -> str:
     return shown if len(values) <= 10 else f"{shown} og {len(values) - 10} til"
 
 
-def _number_text(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
-
-
 def _is(value: object, expected: type) -> bool:
     return isinstance(value, expected) and not isinstance(value, bool)
 
@@ -175,7 +160,7 @@ def _check_text(value: str, name: str, max_length: int | None, *, required: bool
     if required and not value.strip():
         return [f"«{name}» er tom"]
     if max_length is not None and len(value) > max_length:
-        return [f"«{name}» er for lang ({_number_text(len(value))} tegn; høyst {_number_text(max_length)})"]
+        return [f"«{name}» er for lang ({number_text(len(value))} tegn; høyst {number_text(max_length)})"]
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -200,7 +185,7 @@ def _check_shape(record: dict, kind: str) -> list[str]:
             problems.append(f"«{key}» må være {TYPE_NAMES[expected]}{hint}")
         elif key in LIST_LIMITS and key in record and len(record[key]) > LIST_LIMITS[key]:
             problems.append(
-                f"«{key}» har {_number_text(len(record[key]))} elementer; høyst {LIST_LIMITS[key]} er tillatt"
+                f"«{key}» har {number_text(len(record[key]))} elementer; høyst {LIST_LIMITS[key]} er tillatt"
             )
     return problems
 
@@ -302,28 +287,6 @@ def _check_record(record: object, registry: Registry, today: date) -> list[str]:
     return _check_post(record, registry, today)
 
 
-def _nesting_exceeds(line: str, limit: int) -> bool:
-    """Whether brackets outside strings nest deeper than `limit`; stops there, so 100,000 levels cost nothing."""
-    depth = 0
-    for match in JSON_STRING_OR_BRACKET.finditer(line):
-        found = match.group()
-        if found in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif found in "]}":
-            depth -= 1
-    return False
-
-
-def _check_line(line: str) -> str | None:
-    if len(line) > MAX_LINE_CHARS:
-        return f"linjen er for lang ({_number_text(len(line))} tegn; høyst {_number_text(MAX_LINE_CHARS)})"
-    if _nesting_exceeds(line, MAX_NESTING):
-        return f"linjen har JSON nøstet dypere enn {MAX_NESTING} nivåer"
-    return None
-
-
 def _load_json(line: str) -> object:
     """JSON as the standard has it: NaN and Infinity, which Python's json reads, are refused."""
 
@@ -380,8 +343,8 @@ def parse_lines(lines: Iterable[str], *, today: date | None = None) -> list[dict
             continue
         count += 1
         if count > MAX_RECORDS:
-            raise PartnerImportError([(None, f"Filen har mer enn {_number_text(MAX_RECORDS)} linjer; del den opp.")])
-        if problem := _check_line(line):
+            raise PartnerImportError([(None, f"Filen har mer enn {number_text(MAX_RECORDS)} linjer; del den opp.")])
+        if problem := check_line(line, max_chars=MAX_LINE_CHARS, max_nesting=MAX_NESTING):
             errors.append((number, problem))
             continue
         try:

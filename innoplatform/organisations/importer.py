@@ -27,6 +27,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from innoplatform.core.imports import ImportFileError
 from innoplatform.core.vocabularies import Sector
 from innoplatform.municipalities.models import Kommune
 
@@ -72,18 +73,10 @@ FIELD_NAMES = {
 }
 
 
-class OrganisationImportError(Exception):
-    """The file has problems; `errors` holds (unit number, message), the number None for the file as a whole."""
+class OrganisationImportError(ImportFileError):
+    """The file has problems, each numbered by its unit («Enhet 3») or, for CSV, its line."""
 
-    def __init__(self, errors: list[tuple[int | None, str]], unit: str = "Enhet"):
-        self.errors = errors
-        self.unit = unit
-        super().__init__("\n".join(self.messages()))
-
-    def messages(self) -> list[str]:
-        return [
-            f"{self.unit} {number}: {message}" if number is not None else message for number, message in self.errors
-        ]
+    label = "Enhet"
 
 
 @dataclass

@@ -3,11 +3,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 
-from cases.importer import CaseImportError, import_case_file
+from cases.importer import import_case_file
 from cases.library import case_library
-from innoplatform.core.maintenance import is_maintenance_error
+from innoplatform.core.imports import run_import
 
 
 class Command(BaseCommand):
@@ -23,20 +22,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Det finnes ingen publisert eksempelbibliotek-side å importere til. Kjør «manage.py setup_site» først."
             )
-        try:
-            result = import_case_file(file, index, publish=publish)
-        except OSError as error:
-            raise CommandError(f"Kan ikke lese {file}: {error.strerror}") from error
-        except CaseImportError as error:
-            for message in error.messages():
-                self.stderr.write(message)
-            raise CommandError(f"Ingenting er importert: {len(error.errors)} feil i {file}.") from error
-        except DatabaseError as error:
-            if not is_maintenance_error(error):
-                raise
-            raise CommandError(
-                "Ingenting er importert: databasen er skrivebeskyttet eller låst akkurat nå. Prøv igjen om litt."
-            ) from error
+        result = run_import(self, file, lambda: import_case_file(file, index, publish=publish))
         state = "publisert" if publish else "lagret som utkast"
         self.stdout.write(
             self.style.SUCCESS(f"{len(result.created)} nye og {len(result.updated)} oppdaterte eksempler, {state}.")
