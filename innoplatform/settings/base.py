@@ -36,6 +36,10 @@ env = environ.Env(
     OIDC_SCOPES=(list, ["openid", "profile"]),
     OIDC_TOKEN_AUTH_METHOD=(str, "client_secret_post"),
     LOG_LEVEL=(str, "INFO"),
+    ELASTICSEARCH_URL=(str, ""),
+    ELASTICSEARCH_INDEX_PREFIX=(str, "innoplatform"),
+    ELASTICSEARCH_TIMEOUT=(float, 2.0),
+    SEARCH_SYNC=(str, "immediate"),
 )
 
 DEBUG = env("DEBUG")
@@ -52,6 +56,7 @@ INSTALLED_APPS = [
     "cases",
     "courses",
     "partners",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -314,6 +319,13 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_PROVIDERS: dict = {}
 
 # Optional OpenID Connect login (ID-porten, Feide): off until a server URL is set.
+# Search (search/): the database index is always kept; a cluster answers searches when configured.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX")
+ELASTICSEARCH_TIMEOUT = env("ELASTICSEARCH_TIMEOUT")
+SEARCH_SYNC = env("SEARCH_SYNC")
+"""«immediate»: documents are written during the save; «task»: by a django-tasks task after commit."""
+
 OIDC_ENABLED = bool(env("OIDC_SERVER_URL") and env("OIDC_CLIENT_ID"))
 if OIDC_ENABLED:
     INSTALLED_APPS.append("allauth.socialaccount.providers.openid_connect")

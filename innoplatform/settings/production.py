@@ -25,6 +25,8 @@ TASKS = {
         }[env("TASKS_BACKEND", default="database")]
     }
 }
+# Search documents are written by a task after the editor's transaction commits (see search/sync.py).
+SEARCH_SYNC = env("SEARCH_SYNC", default="task")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

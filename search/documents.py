@@ -1,0 +1,60 @@
+"""What a content app hands the search: a document per object, and a class saying how to make one.
+
+Each content app owns one `IndexedType` per searchable model in its
+`search_documents.py` and registers it with `@register`; the search knows no
+content type beyond what these classes tell it.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.db.models import Model, QuerySet
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Document:
+    """One searchable object as the index stores it. `body` is plain text; `facets` maps a URL parameter to codes."""
+
+    object_id: int
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""
+    slug: str = ""
+    language: str = "nb"
+    date: datetime.date | None = None
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+class IndexedType:
+    """How one model becomes documents. Subclass, set the class attributes, and implement the three methods."""
+
+    doc_type: ClassVar[str]
+    """Stable code, used in URLs (`?type=case`) and the API."""
+    label: ClassVar[Promise]
+    """The tab's name, plural («Eksempler»)."""
+    model: ClassVar[type[Model]]
+    order: ClassVar[int] = 100
+    """Tabs appear by this order."""
+    facets: ClassVar[dict[str, Promise]] = {}
+    """URL parameter → label, for the facets that fit this type, in the order shown."""
+    related: ClassVar[dict[type[Model], str]] = {}
+    """Models whose change alters this type's documents → the attribute holding the indexed object's key."""
+
+    def objects(self) -> QuerySet:
+        """Everything of this type that belongs in the index (published, public), ready for `document`."""
+        raise NotImplementedError
+
+    def document(self, obj: Any) -> Document:
+        raise NotImplementedError
+
+    def facet_labels(self, param: str, values: Iterable[str]) -> dict[str, str]:
+        """The label of each facet value, for the search page's facets and filters."""
+        return {value: value for value in values}
+
+    def documents(self, objects: Iterable[Any]) -> Iterable[Document]:
+        """Documents for many objects; override to fetch what they share in one go."""
+        return (self.document(obj) for obj in objects)

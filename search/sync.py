@@ -1,0 +1,58 @@
+"""Keeping the index in step with the content: every save, publish, unpublish, move and delete of an indexed object.
+
+With `SEARCH_SYNC = "immediate"` (development and tests) the document is written
+at once; with `"task"` (production) a `django-tasks` task does it after the
+transaction commits, so a slow or failing search cluster never holds up or
+loses an editor's save.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .registry import indexed_types, types_for_model, types_related_to
+
+
+def schedule(doc_type: str, object_id: int) -> None:
+    """Bring one object's document up to date, now or through a task after commit."""
+    if getattr(settings, "SEARCH_SYNC", "immediate") == "task":
+        from .tasks import update_document
+
+        transaction.on_commit(lambda: update_document.enqueue(doc_type, object_id))
+    else:
+        from .service import update_object
+
+        update_object(doc_type, object_id)
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    for indexed in types_for_model(type(instance)):
+        schedule(indexed.doc_type, instance.pk)
+    for indexed, attribute in types_related_to(type(instance)):
+        if (parent := getattr(instance, attribute, None)) is not None:
+            schedule(indexed.doc_type, parent)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    _changed(sender, instance)
+
+
+def _moved(sender, instance, **kwargs) -> None:
+    """A move changes the address of the page and of every page below it."""
+    for indexed in indexed_types():
+        model = indexed.model
+        if hasattr(model.objects, "descendant_of"):
+            for object_id in model.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True):
+                schedule(indexed.doc_type, object_id)
+
+
+def connect() -> None:
+    post_save.connect(_changed, dispatch_uid="search_changed")
+    post_delete.connect(_deleted, dispatch_uid="search_deleted")
+    page_published.connect(_changed, dispatch_uid="search_published")
+    page_unpublished.connect(_changed, dispatch_uid="search_unpublished")
+    post_page_move.connect(_moved, dispatch_uid="search_moved")
