@@ -26,6 +26,8 @@ class Document:
     slug: str = ""
     language: str = "nb"
     date: datetime.date | None = None
+    expires_on: datetime.date | None = None
+    """The last day the object is public (a partner post); searches leave it out after that."""
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 

@@ -79,6 +79,7 @@ def _row(indexed: IndexedType, document: Document, fields: AnalysedFields, known
         url=document.url,
         slug=document.slug[:255],
         date=document.date,
+        expires_on=document.expires_on,
         facets=document.facets,
         title_terms=with_parts(fields.title, known),
         summary_terms=with_parts(fields.summary, known),

@@ -19,6 +19,7 @@ class SearchDocument(models.Model):
     url = models.CharField(_("adresse"), max_length=600)
     slug = models.CharField(_("kortnavn"), max_length=255, blank=True)
     date = models.DateField(_("dato"), null=True, blank=True)
+    expires_on = models.DateField(_("gjelder til"), null=True, blank=True)
     facets = models.JSONField(_("fasetter"), default=dict, blank=True)
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils import timezone
 
 from ..query import ParsedQuery, TermGroup
 from .base import Hit, SearchRequest, SearchResults, Suggestion
@@ -90,7 +91,7 @@ class _Where:
 
 def _conditions(request: SearchRequest, expression: str, *, skip: str | None = None, typed: bool = True) -> _Where:
     sql = dialect()
-    clauses, params = [sql.match], [expression]
+    clauses, params = [sql.match, "(d.expires_on IS NULL OR d.expires_on >= %s)"], [expression, timezone.localdate()]
     if typed and request.doc_type:
         clauses.append("d.doc_type = %s")
         params.append(request.doc_type)
