@@ -15,6 +15,7 @@ from django.utils import timezone
 from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin, set_enum, values_from_database
 from innoplatform.core.csv_export import csv_response
 from innoplatform.municipalities.models import Fylke, Kommune
+from search.ranking import RankedResults
 
 from .facets import (
     FACET_LABELS,
@@ -104,7 +105,7 @@ class CaseListView(PublicReadMixin, generics.GenericAPIView):
     def get(self, request):
         filters = checked_filters(request)
         base = CasePage.objects.published()
-        page = self.paginate_queryset(sort_cases(filter_cases(base, filters).for_listing(), filters.sort))
+        page = self.paginate_queryset(sort_cases(filter_cases(base, filters).for_listing(), filters))
         facets = {
             facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
             for facet in facet_counts(filters, base)
@@ -151,7 +152,8 @@ class CaseExportView(PublicReadMixin, generics.GenericAPIView):
     )
     def get(self, request):
         filters = checked_filters(request)
-        cases = sort_cases(filter_cases(CasePage.objects.published(), filters), filters.sort)[:CSV_LIMIT]
+        ordered = sort_cases(filter_cases(CasePage.objects.published(), filters), filters)
+        cases = ordered.limited(CSV_LIMIT) if isinstance(ordered, RankedResults) else ordered[:CSV_LIMIT]
         return csv_response(
             f"eksempler-{timezone.localdate():%Y-%m-%d}.csv",
             [str(column) for column in CSV_COLUMNS],

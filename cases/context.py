@@ -22,7 +22,7 @@ def index_context(request: HttpRequest) -> dict:
     """Everything the case index shows for the search in the URL."""
     filters = CaseFilters.from_querydict(request.GET)
     base = CasePage.objects.published()
-    cases = sort_cases(filter_cases(base, filters).for_listing(), filters.sort)
+    cases = sort_cases(filter_cases(base, filters).for_listing(), filters)
     page_obj = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("side"))
     facets = facet_counts(filters, base)
     return {

@@ -6,11 +6,12 @@ shows how many cases the other service areas have), one GROUP BY query per facet
 the number of queries is constant whatever the number of cases.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Case as CaseWhen
-from django.db.models import CharField, Count, Q, QuerySet, Value, When
+from django.db.models import CharField, Count, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -18,20 +19,25 @@ from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
 from innoplatform.municipalities.public import kommune_populations
+from search.ranking import RankedResults
+from search.service import ranked_ids
 
-from .models import VOCABULARIES, CaseCode, CasePage, CasePartner, CaseTag, Dimension
+from .models import VOCABULARIES, CaseCode, CasePage, Dimension
 
 CaseKommune = CasePage.kommuner.through
 
 MAX_QUERY_LENGTH = 200
 
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "relevans": (_("Beste treff"), ()),
     "nyeste": (_("Nyeste først"), ("-start_year", "title")),
     "eldste": (_("Eldste først"), ("start_year", "title")),
     "tittel": (_("Tittel (A–Å)"), ("title",)),
     "oppdatert": (_("Sist oppdatert"), ("-last_published_at", "title")),
 }
 DEFAULT_SORT = "nyeste"
+RELEVANCE = "relevans"
+"""The order of the search's ranking: the default when there is a query, unavailable without one."""
 
 FACET_PARAMS: dict[str, str] = {
     "tjenesteomrade": Dimension.SERVICE_AREA,
@@ -81,12 +87,16 @@ class CaseFilters:
             values = tuple(dict.fromkeys(value for value in params.getlist(param) if _valid(key, value)))
             if values:
                 selected[key] = values
-        sort = params.get("sorter", DEFAULT_SORT)
-        return cls(
-            query=params.get("q", "").strip()[:MAX_QUERY_LENGTH],
-            selected=selected,
-            sort=sort if sort in SORTS else DEFAULT_SORT,
-        )
+        query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        sort = params.get("sorter", RELEVANCE if query else DEFAULT_SORT)
+        if sort not in SORTS or (sort == RELEVANCE and not query):
+            sort = DEFAULT_SORT
+        return cls(query=query, selected=selected, sort=sort)
+
+    @cached_property
+    def ranking(self) -> list[int] | None:
+        """The matching cases' ids, best first, from the search index; None without a query to search for."""
+        return ranked_ids("case", self.query) if self.query else None
 
     def values(self, key: str) -> tuple[str, ...]:
         return self.selected.get(key, ())
@@ -99,7 +109,7 @@ class CaseFilters:
         for param, key in FACET_PARAMS.items():
             if values := self.values(key):
                 params.setlist(param, list(values))
-        if self.sort != DEFAULT_SORT:
+        if self.sort != (RELEVANCE if self.query else DEFAULT_SORT):
             params["sorter"] = self.sort
         return params.urlencode()
 
@@ -167,22 +177,11 @@ def _invalid_message(key: str, wrong: list[str]) -> str:
     return str(_("Ukjent verdi: %(values)s. Gyldige verdier: %(valid)s.") % {"values": shown, "valid": valid})
 
 
-def search_text(cases: QuerySet[CasePage], query: str) -> QuerySet[CasePage]:
-    """Free-text match on title, summary, results, partner names and tags.
-
-    Kept in this one function so the platform's common search layer can replace it.
-    """
-    if not query:
+def search_text(cases: QuerySet[CasePage], filters: CaseFilters) -> QuerySet[CasePage]:
+    """The cases the search index finds for the query (every case without one)."""
+    if filters.ranking is None:
         return cases
-    partners = CasePartner.objects.filter(name__icontains=query).values("page_id")
-    tagged = CaseTag.objects.filter(tag__name__icontains=query).values("content_object_id")
-    return cases.filter(
-        Q(title__icontains=query)
-        | Q(introduction__icontains=query)
-        | Q(results_text__icontains=query)
-        | Q(pk__in=partners)
-        | Q(pk__in=tagged)
-    )
+    return cases.filter(pk__in=filters.ranking)
 
 
 def kommuner_by_size(populations: dict[str, int]) -> dict[str, list[str]]:
@@ -232,7 +231,7 @@ def filter_cases(
     sizes: dict[str, list[str]] | None = None,
 ) -> QuerySet[CasePage]:
     """Apply the text query and every facet filter except `skip` (used for that facet's own counts)."""
-    cases = search_text(cases, filters.query)
+    cases = search_text(cases, filters)
     if sizes is None and "size" in filters.selected:
         sizes = kommuner_by_size(kommune_populations())
     for key, values in filters.selected.items():
@@ -241,8 +240,11 @@ def filter_cases(
     return cases
 
 
-def sort_cases(cases: QuerySet[CasePage], sort: str) -> QuerySet[CasePage]:
-    return cases.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])[1])
+def sort_cases(cases: QuerySet[CasePage], filters: CaseFilters) -> QuerySet[CasePage] | Sequence[CasePage]:
+    """The cases in the chosen order; by relevance, a sequence that pages like the queryset."""
+    if filters.sort == RELEVANCE and filters.ranking is not None:
+        return RankedResults(cases, filters.ranking)
+    return cases.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])[1])
 
 
 def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str, sizes: dict[str, list[str]]) -> dict[str, int]:

@@ -9,9 +9,13 @@ from search.analysis import guess_language
 from search.documents import Document, IndexedType
 from search.registry import register
 
-from .models import VOCABULARIES, CaseCode, CasePage, CasePartner, CaseResultFigure, Dimension
+from .models import VOCABULARIES, CaseCode, CasePage, CasePartner, CaseResultFigure, CaseTag, Dimension
 
-FACET_DIMENSIONS = {"tjenesteomrade": Dimension.SERVICE_AREA, "utfordring": Dimension.CHALLENGE, "sektor": Dimension.SECTOR}
+FACET_DIMENSIONS = {
+    "tjenesteomrade": Dimension.SERVICE_AREA,
+    "utfordring": Dimension.CHALLENGE,
+    "sektor": Dimension.SECTOR,
+}
 
 
 @register
@@ -28,7 +32,7 @@ class CaseDocuments(IndexedType):
         "fylke": _("Fylke"),
         "ar": _("Startår"),
     }
-    related = {CaseCode: "page_id", CasePartner: "page_id", CaseResultFigure: "page_id"}
+    related = {CaseCode: "page_id", CasePartner: "page_id", CaseResultFigure: "page_id", CaseTag: "content_object_id"}
 
     def objects(self) -> QuerySet[CasePage]:
         return CasePage.objects.published().prefetch_related(

@@ -19,6 +19,7 @@ from innoplatform.core.text import norwegian_slugify
 from innoplatform.municipalities.models import Fylke, Kommune
 from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_member, is_moderator
+from search.sync import object_changed
 
 from .models import CollaborationPost, PostCode, PostReport
 from .text import stems
@@ -88,6 +89,7 @@ def _save_relations(post: CollaborationPost, data: PostData) -> None:
     PostCode.objects.bulk_create(PostCode(post=post, dimension=d, code=c) for d, c in dict.fromkeys(codes))
     post.kommuner.set(data.kommuner)
     post.fylker.set(data.fylker)
+    object_changed(post)
 
 
 def check_member(user, organisation: Organisation) -> None:

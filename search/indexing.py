@@ -118,9 +118,7 @@ def index_document(indexed: IndexedType, document: Document) -> SearchDocument:
     """Write one object's document, replacing the one it had, and count its words in the vocabulary."""
     fields = analyse(document)
     own = set(fields.words)
-    candidates = {
-        part for term in own if len(term) >= 2 * analysis.MIN_PART for part in analysis.part_candidates(term)
-    }
+    candidates = {part for term in own if len(term) >= 2 * analysis.MIN_PART for part in analysis.part_candidates(term)}
     known = known_terms(candidates - own) | own
     old = SearchDocument.objects.filter(doc_type=indexed.doc_type, object_id=document.object_id).first()
     old_words = {term for term, _word in old.words} if old else set()
@@ -190,7 +188,9 @@ def rebuild(doc_types: list[str] | None = None, progress: Progress | None = None
             if progress:
                 progress(done, grand_total)
 
-    SearchDocument.objects.filter(doc_type__in=[indexed.doc_type for indexed in chosen]).delete()
+    chosen_types = [indexed.doc_type for indexed in chosen]
+    SearchFacet.objects.filter(document__doc_type__in=chosen_types).delete()
+    SearchDocument.objects.filter(doc_type__in=chosen_types).delete()
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
     kept_words = SearchDocument.objects.values_list("words", flat=True)

@@ -99,7 +99,9 @@ def parse(text: str, *, prefix_last: bool = False) -> ParsedQuery:
 
 def _vocabulary(candidates: set[str]) -> dict[str, tuple[str, int]]:
     """Term → (word, number of documents) for the candidates the index holds, in one query."""
-    rows = SearchTerm.objects.filter(term__in=list(candidates), documents__gt=0).values_list("term", "word", "documents")
+    rows = SearchTerm.objects.filter(term__in=list(candidates), documents__gt=0).values_list(
+        "term", "word", "documents"
+    )
     return {term: (word, documents) for term, word, documents in rows}
 
 

@@ -27,6 +27,11 @@ def schedule(doc_type: str, object_id: int) -> None:
         update_object(doc_type, object_id)
 
 
+def object_changed(instance) -> None:
+    """Re-index an object whose related rows changed without signals (bulk writes); content apps call this."""
+    _changed(type(instance), instance)
+
+
 def _changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):
         return
@@ -51,8 +56,13 @@ def _moved(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    post_save.connect(_changed, dispatch_uid="search_changed")
-    post_delete.connect(_deleted, dispatch_uid="search_deleted")
+    """Listen to the indexed models and their related models only, so other models keep Django's fast deletes."""
+    models = {indexed.model for indexed in indexed_types()}
+    models |= {related for indexed in indexed_types() for related in indexed.related}
+    for model in models:
+        uid = f"search_{model._meta.label_lower}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}_deleted")
     page_published.connect(_changed, dispatch_uid="search_published")
     page_unpublished.connect(_changed, dispatch_uid="search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="search_moved")

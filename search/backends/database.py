@@ -152,7 +152,9 @@ def _hit(row: tuple) -> Hit:
 
 def _type_counts(request: SearchRequest, expression: str) -> dict[str, int]:
     where = _conditions(SearchRequest(query=request.query), expression, typed=False)
-    rows = _fetch(f"SELECT d.doc_type, COUNT(*) FROM {dialect().source} WHERE {where.sql} GROUP BY d.doc_type", where.params)
+    rows = _fetch(
+        f"SELECT d.doc_type, COUNT(*) FROM {dialect().source} WHERE {where.sql} GROUP BY d.doc_type", where.params
+    )
     return dict(rows)
 
 

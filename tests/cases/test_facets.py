@@ -129,11 +129,11 @@ def test_text_search_matches_title_summary_partner_and_tag(known_set):
 
 
 def test_sorting(known_set):
-    by_title = [c.title for c in sort_cases(CasePage.objects.published(), "tittel")]
+    by_title = [c.title for c in sort_cases(CasePage.objects.published(), parse("sorter=tittel"))]
     assert by_title == sorted(by_title)
-    newest = [c.start_year for c in sort_cases(CasePage.objects.published(), "nyeste")]
+    newest = [c.start_year for c in sort_cases(CasePage.objects.published(), parse("sorter=nyeste"))]
     assert newest == [2023, 2021, 2021]
-    assert [c.start_year for c in sort_cases(CasePage.objects.published(), "eldste")] == [2021, 2021, 2023]
+    assert [c.start_year for c in sort_cases(CasePage.objects.published(), parse("sorter=eldste"))] == [2021, 2021, 2023]
 
 
 def test_unpublished_cases_are_not_counted(known_set):

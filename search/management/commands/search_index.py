@@ -13,7 +13,9 @@ BACKENDS = ("database", "elasticsearch")
 
 
 class Command(BaseCommand):
-    help = "Bygg søkeindeksen på nytt (rebuild), oppdater den (update) eller vis hvor mange dokumenter den har (status)."
+    help = (
+        "Bygg søkeindeksen på nytt (rebuild), oppdater den (update) eller vis hvor mange dokumenter den har (status)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "update", "status"])
@@ -23,7 +25,11 @@ class Command(BaseCommand):
             help="Standard: databasen, og Elasticsearch i tillegg når ELASTICSEARCH_URL er satt.",
         )
         parser.add_argument(
-            "--type", action="append", dest="types", choices=[t.doc_type for t in indexed_types()], help="Bare denne typen."
+            "--type",
+            action="append",
+            dest="types",
+            choices=[t.doc_type for t in indexed_types()],
+            help="Bare denne typen.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Ingen fremdriftslinje.")
 
