@@ -49,6 +49,9 @@ class SearchFacet(models.Model):
     class Meta:
         indexes = [models.Index(fields=["key", "value"])]
 
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
+
 
 class SearchTerm(models.Model):
     """A term of the indexed texts, how many documents hold it, and a word it was written as.

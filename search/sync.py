@@ -66,3 +66,12 @@ def connect() -> None:
     page_published.connect(_changed, dispatch_uid="search_published")
     page_unpublished.connect(_changed, dispatch_uid="search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="search_moved")
+
+
+def index_if_empty(sender, using="default", **kwargs) -> None:
+    """After `migrate` on a new database, index what is already there (the kommune registry), so search works at once."""
+    from .indexing import rebuild
+    from .models import SearchDocument
+
+    if not SearchDocument.objects.using(using).exists():
+        rebuild()

@@ -413,7 +413,8 @@ class ElasticsearchBackend:
             for language, name in new.items():
                 self._call(partial(self._create, name, language), guarded=False)
             total = SearchDocument.objects.count()
-            for batch in _batches(SearchDocument.objects.order_by("pk")):
+            rows = SearchDocument.objects.defer("title_terms", "summary_terms", "body_terms", "words").order_by("pk")
+            for batch in _batches(rows):
                 operations = bulk_operations(batch, new, elsewhere=False)
                 response = self._call(partial(admin.bulk, operations=operations), guarded=False)
                 if failures := bulk_failures(response):

@@ -1,0 +1,16 @@
+"""The search page, `/sok/?q=`: results across everything, by type, with facets."""
+
+from django.shortcuts import render
+
+from innoplatform.core.listing import active_filters, querystring
+
+from .context import page_context, read_params
+
+
+def search_page(request):
+    params, _errors = read_params(request.GET, limit_param="")
+    context = page_context(params)
+    if context.get("facets"):
+        context["active_filters"] = active_filters(request, context["facets"])
+    context["querystring_without_page"] = querystring(request, side=None)
+    return render(request, "search/search_page.html", context)
