@@ -31,11 +31,12 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from .. import analysis
+from ..indexing import Progress
 from ..models import SearchDocument
 from ..query import ParsedQuery
 from ..registry import indexed_types
 from .base import Hit, SearchRequest, SearchResults, Suggestion
-from .elastic_mappings import DEFAULT_LANGUAGE, LANGUAGES, index_body
+from .elastic_mappings import LANGUAGES, document_id, index_body, language_of, source
 
 T = TypeVar("T")
 
@@ -52,8 +53,6 @@ HIGHLIGHT_FIELDS = ("summary", "body")
 """The fields a snippet is taken from, in order of preference; a title-only match gets the plain snippet."""
 FACET_SIZE = 200
 TYPE_SIZE = 50
-SUGGEST_INPUTS = 8
-"""A title is suggested from each of its first words on, so «tekn» also finds «Ny teknologi i …»."""
 
 
 class ElasticsearchUnavailable(Exception):
@@ -92,37 +91,6 @@ def describe(error: Exception, url: str) -> str:
 def client_for(url: str, timeout: float) -> Elasticsearch:
     """One client (and connection pool) per cluster; no retries, since a failure falls back to the database."""
     return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
-
-
-def document_id(doc_type: str, object_id: int) -> str:
-    return f"{doc_type}-{object_id}"
-
-
-def language_of(row: SearchDocument) -> str:
-    return row.language if row.language in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def suggest_inputs(title: str) -> list[str]:
-    """The title, and the title from each of its next words on, for completion from any word."""
-    words = title.split()
-    return [" ".join(words[start:]) for start in range(min(len(words), SUGGEST_INPUTS))]
-
-
-def source(row: SearchDocument) -> dict[str, Any]:
-    """The document a database row becomes in the cluster."""
-    return {
-        "doc_type": row.doc_type,
-        "object_id": row.object_id,
-        "language": language_of(row),
-        "title": row.title,
-        "summary": row.summary,
-        "body": row.body,
-        "url": row.url,
-        "slug": row.slug,
-        "date": row.date.isoformat() if row.date else None,
-        "facets": {key: [str(value) for value in values] for key, values in (row.facets or {}).items() if values},
-        "suggest": {"input": suggest_inputs(row.title)},
-    }
 
 
 def bulk_operations(rows: Iterable[SearchDocument], targets: dict[str, str], *, elsewhere: bool = True) -> list[dict]:
@@ -395,7 +363,7 @@ class ElasticsearchBackend:
                     targets[languages[alias]].append(index)
         return targets
 
-    def rebuild(self, doc_types: list[str] | None = None, progress=None) -> dict[str, int]:
+    def rebuild(self, doc_types: list[str] | None = None, progress: Progress | None = None) -> dict[str, int]:
         """Copy the database index into new indices, then move the aliases to them and drop the old ones.
 
         The database index is current for every type, so the new indices hold every
@@ -418,8 +386,9 @@ class ElasticsearchBackend:
                 operations = bulk_operations(batch, new, elsewhere=False)
                 response = self._call(partial(admin.bulk, operations=operations), guarded=False)
                 if failures := bulk_failures(response):
+                    reason = failures[0][1]["error"].get("reason")
                     raise ElasticsearchUnavailable(
-                        f"{len(failures)} dokumenter ble ikke skrevet til Elasticsearch: {failures[0][1]['error'].get('reason')}"
+                        f"{len(failures)} dokumenter ble ikke skrevet til Elasticsearch: {reason}"
                     )
                 written.update(row.doc_type for row in batch)
                 keys.update((row.doc_type, row.object_id) for row in batch)
@@ -459,6 +428,7 @@ class ElasticsearchBackend:
         search = Search(index=self.search_index).extra(size=0, track_total_hits=True)
         search.aggs.bucket("types", "terms", field="doc_type", size=TYPE_SIZE)
         response = self._execute(search, guarded=False)
+        resume()
         held = {bucket.key: bucket.doc_count for bucket in response.aggregations.types.buckets}
         return {**{indexed.doc_type: 0 for indexed in indexed_types()}, **held}
 

@@ -1,4 +1,4 @@
-"""The Elasticsearch indices as data: one index per content language, each with that language's analysis.
+"""The Elasticsearch indices as data: one index per content language with its analysis, and the documents in them.
 
 Every language index has the same fields; only the analyzer named `content`
 differs, so one query runs over all of them and each index reads the query
@@ -19,6 +19,7 @@ from typing import Any
 from elasticsearch_dsl import Completion, Date, Flattened, Index, Keyword, Long, Mapping, Text, analyzer, token_filter
 
 from .. import analysis
+from ..models import SearchDocument
 
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
@@ -173,8 +174,43 @@ def mapping(language: str) -> Mapping:
     return fields
 
 
+SUGGEST_INPUTS = 8
+"""A title is suggested from each of its first words on, so «tekn» also finds «Ny teknologi i …»."""
+
+
 def index_body(language: str) -> dict[str, Any]:
     """The settings (with the analysis) and mappings a new index of `language` is created with."""
     index = Index(f"search-{language}")
     index.mapping(mapping(language))
     return index.to_dict()
+
+
+def document_id(doc_type: str, object_id: int) -> str:
+    return f"{doc_type}-{object_id}"
+
+
+def language_of(row: SearchDocument) -> str:
+    return row.language if row.language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def suggest_inputs(title: str) -> list[str]:
+    """The title, and the title from each of its next words on, for completion from any word."""
+    words = title.split()
+    return [" ".join(words[start:]) for start in range(min(len(words), SUGGEST_INPUTS))]
+
+
+def source(row: SearchDocument) -> dict[str, Any]:
+    """The document a database row becomes in the cluster."""
+    return {
+        "doc_type": row.doc_type,
+        "object_id": row.object_id,
+        "language": language_of(row),
+        "title": row.title,
+        "summary": row.summary,
+        "body": row.body,
+        "url": row.url,
+        "slug": row.slug,
+        "date": row.date.isoformat() if row.date else None,
+        "facets": {key: [str(value) for value in values] for key, values in (row.facets or {}).items() if values},
+        "suggest": {"input": suggest_inputs(row.title)},
+    }
