@@ -44,6 +44,12 @@ class CaseDocuments(IndexedType):
         for code in case.codes.all():
             codes.setdefault(code.dimension, []).append(code.code)
         kommuner = list(case.kommuner.all())
+        labels = [
+            str(dict(VOCABULARIES[dimension].choices).get(code, ""))
+            for dimension, values in codes.items()
+            if dimension in VOCABULARIES
+            for code in values
+        ]
         body = [
             *case.body.stream_block.get_searchable_content(case.body),
             case.results_text,
@@ -51,6 +57,8 @@ class CaseDocuments(IndexedType):
             *(partner.name for partner in case.partners.all()),
             *(tag.name for tag in case.tags.all()),
             *(f"{kommune.name} {kommune.fylke.name}" for kommune in kommuner),
+            *labels,
+            str(Phase(case.phase).label) if case.phase in Phase.values else "",
         ]
         text = "\n".join(part for part in body if part)
         return Document(

@@ -64,7 +64,15 @@ class PostDocuments(IndexedType):
             title=post.title,
             url=post.get_absolute_url(),
             summary=description[:300],
-            body="\n".join([description, organisation.name, *(kommune.name for kommune in kommuner)]),
+            body="\n".join(
+                [
+                    description,
+                    organisation.name,
+                    *(kommune.name for kommune in kommuner),
+                    *post.labels_of(PostCode.Dimension.SERVICE_AREA),
+                    *post.labels_of(PostCode.Dimension.CHALLENGE),
+                ]
+            ),
             slug=post.slug,
             language=guess_language(description),
             date=(post.published_at or post.created_at).date(),

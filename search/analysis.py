@@ -321,17 +321,25 @@ def part_candidates(term: str) -> list[str]:
     return found
 
 
+SHORT_PART = 4
+"""A four-letter part («ring», «ende») splits a compound only when it is one of the common parts («hjem», «eldr»)."""
+
+
 def compound_parts(term: str, known: Callable[[str], bool]) -> list[str]:
     """The longest known head and the longest known tail of `term`, when it is a compound of known words."""
+
+    def is_part(candidate: str) -> bool:
+        return known(candidate) and (len(candidate) > SHORT_PART or candidate in common_part_terms())
+
     parts: list[str] = []
     for cut in range(len(term) - MIN_PART, MIN_PART - 1, -1):
         head = term[:cut]
-        if known(head) or (head[-1] in "se" and len(head) > MIN_PART and known(head[:-1])):
-            parts.append(head if known(head) else head[:-1])
+        if is_part(head) or (head[-1] in "se" and len(head) > MIN_PART and is_part(head[:-1])):
+            parts.append(head if is_part(head) else head[:-1])
             break
     for cut in range(MIN_PART, len(term) - MIN_PART + 1):
         tail = term[cut:]
-        if known(tail):
+        if is_part(tail):
             parts.append(tail)
             break
     return [part for part in dict.fromkeys(parts) if part != term]

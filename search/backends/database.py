@@ -1,7 +1,7 @@
 """The database backend: the embedded default and always maintained.
 
 SQLite matches through an FTS5 table and ranks with its BM25 (`bm25()`), PostgreSQL
-through a weighted `tsvector` with the `norwegian` configuration and `ts_rank`;
+through a weighted `tsvector` with the Norwegian Snowball configuration and `ts_rank`;
 both over the terms `indexing` wrote, so that stemming, nynorsk spellings and
 compound parts are the same on either. Title weighs more than summary, summary
 more than body. Every query is a fixed handful of SQL statements whatever the
@@ -22,7 +22,8 @@ from .base import Hit, SearchRequest, SearchResults, Suggestion
 TABLE = "search_searchdocument"
 FACETS = "search_searchfacet"
 WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
-PG_CONFIG = "norwegian"
+PG_CONFIG = "innoplatform_norwegian"
+"""PostgreSQL's Norwegian Snowball configuration without its stop-word list (search/migrations/0002_full_text.py)."""
 HIT_COLUMNS = "d.doc_type, d.object_id, d.title, d.url, d.slug, d.summary, d.body, d.date, d.facets"
 
 

@@ -1,4 +1,5 @@
-"""The database's own full-text index over the analysed terms: FTS5 on SQLite, a weighted tsvector on PostgreSQL."""
+"""The database's own full-text index over the analysed terms: FTS5 on SQLite, a weighted tsvector on PostgreSQL
+(Norwegian Snowball configuration)."""
 
 from django.db import migrations
 
@@ -30,16 +31,23 @@ SQLITE_REVERSE = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRES = [
+    # Norwegian Snowball, without PostgreSQL's stop-word list: the index terms are already analysed and stopped,
+    # and that list would drop stems such as «dem» (from «demens»).
+    "CREATE TEXT SEARCH DICTIONARY innoplatform_norwegian_stem (TEMPLATE = snowball, LANGUAGE = norwegian)",
+    "CREATE TEXT SEARCH CONFIGURATION innoplatform_norwegian (COPY = norwegian)",
+    "ALTER TEXT SEARCH CONFIGURATION innoplatform_norwegian ALTER MAPPING REPLACE norwegian_stem WITH innoplatform_norwegian_stem",
     """ALTER TABLE search_searchdocument ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('norwegian', title_terms), 'A')
-        || setweight(to_tsvector('norwegian', summary_terms), 'B')
-        || setweight(to_tsvector('norwegian', body_terms), 'D')
+        setweight(to_tsvector('innoplatform_norwegian', title_terms), 'A')
+        || setweight(to_tsvector('innoplatform_norwegian', summary_terms), 'B')
+        || setweight(to_tsvector('innoplatform_norwegian', body_terms), 'D')
     ) STORED""",
     "CREATE INDEX search_document_vector ON search_searchdocument USING GIN (search_vector)",
 ]
 POSTGRES_REVERSE = [
     "DROP INDEX IF EXISTS search_document_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS innoplatform_norwegian",
+    "DROP TEXT SEARCH DICTIONARY IF EXISTS innoplatform_norwegian_stem",
 ]
 
 
