@@ -38,11 +38,17 @@ def _with_fallback(call, fallback):
     backend = configured_backend()
     if isinstance(backend, DatabaseBackend):
         return call(backend), False
+    from .backends.elastic import ElasticsearchUnavailable, paused_for
+
+    if paused_for():  # a recent failure: the cluster is given a rest, the failure is already logged
+        return fallback(database_backend()), True
     try:
         return call(backend), False
+    except ElasticsearchUnavailable as error:
+        logger.warning("Elasticsearch failed, the database search answers instead: %s", error)
     except Exception:  # a failing cluster must never reach the user; the database answers
-        logger.warning("Elasticsearch failed; the database search answers instead", exc_info=True)
-        return fallback(database_backend()), True
+        logger.warning("Elasticsearch failed, the database search answers instead", exc_info=True)
+    return fallback(database_backend()), True
 
 
 def search(request: SearchRequest) -> SearchResults:
