@@ -10,7 +10,7 @@ from django.http import HttpRequest
 
 from innoplatform.core.listing import active_filters, querystring
 
-from .facets import SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
+from .facets import RELEVANCE, SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
 from .models import CasePage, CasePartner
 from .related import cases_from_similar_kommuner, kommune_profiles, phase_course_link, related_cases, reusing_kommuner
 from .reuse import reuse_ineligibility, reuse_kommuner
@@ -31,7 +31,7 @@ def index_context(request: HttpRequest) -> dict:
         "active_filters": active_filters(request, facets),
         "page_obj": page_obj,
         "cases": page_obj.object_list,
-        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items() if key != RELEVANCE or filters.query],
         "querystring_without_page": querystring(request, side=None),
         "export_querystring": filters.querystring(),
     }

@@ -13,7 +13,7 @@ from innoplatform.core.listing import active_filters, querystring
 from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_member, is_moderator, member_organisations
 
-from .facets import SORTS, PostFilters, facet_counts, filter_posts, sort_posts
+from .facets import RELEVANCE, SORTS, PostFilters, facet_counts, filter_posts, sort_posts
 from .forms import RenewForm
 from .matching import match_both
 from .models import CollaborationPost, PostCode
@@ -32,7 +32,7 @@ def for_cards(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]
 def list_context(request: HttpRequest) -> dict:
     filters = PostFilters.from_querydict(request.GET)
     base = CollaborationPost.objects.published()
-    posts = for_cards(sort_posts(filter_posts(base, filters), filters.sort))
+    posts = sort_posts(for_cards(filter_posts(base, filters)), filters)
     page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
     facets = facet_counts(filters, base)
     return {
@@ -41,7 +41,7 @@ def list_context(request: HttpRequest) -> dict:
         "active_filters": active_filters(request, facets),
         "page_obj": page_obj,
         "posts": page_obj.object_list,
-        "sorts": [(key, str(label)) for key, (label, _order) in SORTS.items()],
+        "sorts": [(key, str(label)) for key, (label, _order) in SORTS.items() if key != RELEVANCE or filters.query],
         "querystring_without_page": querystring(request, side=None),
         "member_of_any": request.user.is_authenticated and member_organisations(request.user).exists(),
     }

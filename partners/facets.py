@@ -8,8 +8,9 @@ kommune in it, covers the whole country, or names no place and its organisation
 is seated there.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
@@ -18,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Sector
 from innoplatform.municipalities.models import Fylke
+from search.ranking import RankedResults
+from search.service import ranked_ids
 
 from .models import CollaborationPost, PostCode
-from .text import stems
 
 PostKommune = CollaborationPost.kommuner.through
 PostFylke = CollaborationPost.fylker.through
@@ -28,11 +30,14 @@ PostFylke = CollaborationPost.fylker.through
 MAX_QUERY_LENGTH = 200
 
 SORTS: dict[str, tuple[object, tuple[str, ...]]] = {
+    "relevans": (_("Beste treff"), ()),
     "nyeste": (_("Nyeste først"), ("-published_at", "-pk")),
     "utloper": (_("Utløper snart"), ("expires_on", "title", "pk")),
     "tittel": (_("Tittel (A–Å)"), ("title", "pk")),
 }
 DEFAULT_SORT = "nyeste"
+RELEVANCE = "relevans"
+"""The search's ranking: the default with a query, unavailable without one."""
 
 KIND = "kind"
 SECTOR = "sector"
@@ -75,12 +80,16 @@ class PostFilters:
             values = tuple(dict.fromkeys(value for value in params.getlist(param) if _valid(key, value)))
             if values:
                 selected[key] = values
-        sort = params.get("sorter", DEFAULT_SORT)
-        return cls(
-            query=" ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH],
-            selected=selected,
-            sort=sort if sort in SORTS else DEFAULT_SORT,
-        )
+        query = " ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+        sort = params.get("sorter", RELEVANCE if query else DEFAULT_SORT)
+        if sort not in SORTS or (sort == RELEVANCE and not query):
+            sort = DEFAULT_SORT
+        return cls(query=query, selected=selected, sort=sort)
+
+    @cached_property
+    def ranking(self) -> list[int] | None:
+        """The matching posts' ids, best first, from the search index; None without a query to search for."""
+        return ranked_ids("post", self.query) if self.query else None
 
     def values(self, key: str) -> tuple[str, ...]:
         return self.selected.get(key, ())
@@ -107,22 +116,11 @@ def _valid(key: str, value: str) -> bool:
     return len(value) == 2 and value.isdigit()
 
 
-def search_text(posts: QuerySet[CollaborationPost], query: str) -> QuerySet[CollaborationPost]:
-    """Posts whose title and description hold every word of `query` (as Norwegian stems), or whose
-    title or organisation name contains it as typed.
-
-    Kept in this one function so the platform's common search layer can replace it.
-    """
-    if not query:
+def search_text(posts: QuerySet[CollaborationPost], filters: PostFilters) -> QuerySet[CollaborationPost]:
+    """The posts the search index finds for the query (every post without one)."""
+    if filters.ranking is None:
         return posts
-    literal = Q(title__icontains=query) | Q(organisation__name__icontains=query)
-    words = list(dict.fromkeys(stems(query)))
-    if not words:
-        return posts.filter(literal | Q(description__icontains=query))
-    every_stem = Q()
-    for word in words:
-        every_stem &= Q(search_text__icontains=word)
-    return posts.filter(every_stem | literal)
+    return posts.filter(pk__in=filters.ranking)
 
 
 def covers_fylker(numbers: Iterable[str]) -> Q:
@@ -160,15 +158,20 @@ def filter_posts(
     posts: QuerySet[CollaborationPost], filters: PostFilters, *, skip: str | None = None
 ) -> QuerySet[CollaborationPost]:
     """Apply the text query and every facet filter except `skip` (used for that facet's own counts)."""
-    posts = search_text(posts, filters.query)
+    posts = search_text(posts, filters)
     for key, values in filters.selected.items():
         if key != skip:
             posts = _filter_one(posts, key, values)
     return posts
 
 
-def sort_posts(posts: QuerySet[CollaborationPost], sort: str) -> QuerySet[CollaborationPost]:
-    return posts.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])[1])
+def sort_posts(
+    posts: QuerySet[CollaborationPost], filters: PostFilters
+) -> QuerySet[CollaborationPost] | Sequence[CollaborationPost]:
+    """The posts in the chosen order; by relevance, a sequence that pages like the queryset."""
+    if filters.sort == RELEVANCE and filters.ranking is not None:
+        return RankedResults(posts, filters.ranking)
+    return posts.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])[1])
 
 
 def _fylke_counts(ids: QuerySet) -> dict[str, tuple[str, int]]:
