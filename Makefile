@@ -27,6 +27,7 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py search_index rebuild --no-progress
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
