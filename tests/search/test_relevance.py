@@ -35,10 +35,10 @@ from tests.search.relevance import (
 
 pytestmark = pytest.mark.django_db
 
-MIN_MEAN_NDCG = 0.87
-"""Mean nDCG@10 on SQLite was 0.894 when this floor was set."""
+MIN_MEAN_NDCG = 0.875
+"""Mean nDCG@10 was 0.894 on SQLite (0.885 on PostgreSQL) when this floor was set."""
 MIN_MRR = 0.97
-"""MRR on SQLite was 0.990 when this floor was set."""
+"""MRR was 0.990 on SQLite (0.974 on PostgreSQL) when this floor was set."""
 KINDS = {"short", "inflection", "compound", "nynorsk", "typo", "multi-word", "body-only", "near-miss"}
 
 
