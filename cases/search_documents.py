@@ -22,6 +22,7 @@ FACET_DIMENSIONS = {
 class CaseDocuments(IndexedType):
     doc_type = "case"
     label = _("Eksempler")
+    label_one = _("Eksempel")
     model = CasePage
     order = 10
     facets = {

@@ -34,6 +34,7 @@ def _stream_text(stream) -> str:
 class CourseDocuments(IndexedType):
     doc_type = "course"
     label = _("Kurs")
+    label_one = _("Kurs")
     model = CoursePage
     order = 20
 
@@ -58,6 +59,7 @@ class CourseDocuments(IndexedType):
 class LessonDocuments(IndexedType):
     doc_type = "lesson"
     label = _("Leksjoner")
+    label_one = _("Leksjon i et kurs")
     model = LessonPage
     order = 25
     facets = {"fase": _("Fase")}

@@ -20,6 +20,7 @@ DIMENSIONS = {"tjenesteomrade": PostCode.Dimension.SERVICE_AREA, "utfordring": P
 class PostDocuments(IndexedType):
     doc_type = "post"
     label = _("Partnerinnlegg")
+    label_one = _("Partnerinnlegg")
     model = CollaborationPost
     order = 30
     facets = {

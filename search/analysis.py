@@ -200,6 +200,7 @@ STOPWORDS = frozenset(
 )
 
 NYNORSK_TO_BOKMAL = (
+    ("sjuk", "syk"),
     ("heime", "hjemme"),
     ("heim", "hjem"),
     ("tenest", "tjenest"),
@@ -214,6 +215,9 @@ NYNORSK_TO_BOKMAL = (
     ("augn", "øyn"),
 )
 """Nynorsk spellings inside a stem and the bokmål spelling they are indexed as."""
+
+NYNORSK_HET = re.compile(r"(?<=[a-zæøå]{3})(?:heit|leik)")
+"""Nynorsk «-heit» and «-leik» are bokmål «-het» («tryggleik» → «trygghet»), but not the words «leik» or «heite»."""
 
 AGENT_ENDINGS = ("ern", "er", "ar")
 """Endings Snowball leaves on nouns such as «innbygger», «innbyggerne», «brukar»; removed when at least four letters stay."""
@@ -257,6 +261,7 @@ COMMON_PARTS = (
     "idrett",
     "velferd",
     "samarbeid",
+    "natt",
     "hjemme",
     "kommune",
 )
@@ -278,7 +283,7 @@ def stem(word: str) -> str:
     """The index term of one lower-case word (see the module docstring)."""
     if any(char.isdigit() for char in word):
         return word
-    term = _stemmer().stemWord(word.replace("heit", "het"))
+    term = _stemmer().stemWord(NYNORSK_HET.sub("het", word))
     for ending in AGENT_ENDINGS:
         if term.endswith(ending) and len(term) - len(ending) >= MIN_PART:
             term = term[: -len(ending)]

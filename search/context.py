@@ -138,6 +138,7 @@ def page_context(search_params: SearchParams) -> dict:
         return {"params": search_params, "results": None, "types": type_labels()}
     results, terms, suggestion = run(search_params)
     labels = type_labels()
+    one = {indexed.doc_type: str(indexed.label_one) for indexed in indexed_types()}
     total = sum(results.type_counts.values())
     tabs = [
         {
@@ -164,7 +165,7 @@ def page_context(search_params: SearchParams) -> dict:
         "params": search_params,
         "results": results,
         "hits": [
-            {"hit": hit, "type_label": labels.get(hit.doc_type, hit.doc_type), "snippet": hit_snippet(hit, terms)}
+            {"hit": hit, "type_label": one.get(hit.doc_type, hit.doc_type), "snippet": hit_snippet(hit, terms)}
             for hit in results.hits
         ],
         "tabs": tabs,

@@ -38,6 +38,8 @@ class IndexedType:
     """Stable code, used in URLs (`?type=case`) and the API."""
     label: ClassVar[Promise]
     """The tab's name, plural («Eksempler»)."""
+    label_one: ClassVar[Promise]
+    """What one result is called («Eksempel»), shown above its title."""
     model: ClassVar[type[Model]]
     order: ClassVar[int] = 100
     """Tabs appear by this order."""

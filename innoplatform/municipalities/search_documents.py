@@ -22,6 +22,7 @@ from .signals import population_imported
 class KommuneDocuments(IndexedType):
     doc_type = "kommune"
     label = _("Kommuner")
+    label_one = _("Kommune")
     model = Kommune
     order = 50
     facets = {"fylke": _("Fylke"), "utfordring": _("Utfordring")}

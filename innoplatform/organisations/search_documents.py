@@ -15,6 +15,7 @@ from .models import Organisation
 class OrganisationDocuments(IndexedType):
     doc_type = "organisation"
     label = _("Organisasjoner")
+    label_one = _("Organisasjon")
     model = Organisation
     order = 40
     facets = {"sektor": _("Sektor"), "fylke": _("Fylke")}

@@ -25,11 +25,15 @@ def header_search(page):
 
 def test_type_ahead_results_tabs_facets_and_did_you_mean(page, indexed, axe, shoot):
     page.goto(indexed + "/")
-    field = header_search(page).get_by_role("searchbox", name="Søk på plattformen")
+    # With its list of suggestions, the search field is a combobox.
+    field = header_search(page).get_by_role("combobox", name="Søk på plattformen")
     field.press_sequentially("velferdstek", delay=30)
     suggestions = page.locator("#site-search-suggestions option")
     expect(suggestions.first).to_be_attached()
-    assert any("elferdsteknologi" in value or "hjemme" in value.lower() for value in suggestions.evaluate_all("o => o.map(x => x.value)"))
+    assert any(
+        "elferdsteknologi" in value or "hjemme" in value.lower()
+        for value in suggestions.evaluate_all("o => o.map(x => x.value)")
+    )
 
     field.fill("sykehjemmene")
     field.press("Enter")
@@ -62,7 +66,7 @@ def test_the_header_field_is_a_plain_form_without_javascript(browser, indexed):
     try:
         page = context.new_page()
         page.goto(indexed + "/kommuner/")
-        header_search(page).get_by_role("searchbox").fill("teknologi")
+        header_search(page).get_by_role("combobox").fill("teknologi")
         header_search(page).get_by_role("button", name="Søk på hele plattformen").click()
         expect(page).to_have_url(re.compile(r"/sok/\?q=teknologi"))
         expect(page.locator(".search-hit").first).to_be_visible()

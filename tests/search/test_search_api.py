@@ -86,9 +86,7 @@ def test_did_you_mean_and_any_word(client, cases):
 
 def test_suggestions_complete_the_last_word(client, cases):
     body = client.get("/api/search/suggest/", {"q": "velferdstek"}).json()
-    assert body == {
-        "suggestions": [{"type": "case", "title": "Velferdsteknologi på sykehjemmet", "url": cases[0].url}]
-    }
+    assert body == {"suggestions": [{"type": "case", "title": "Velferdsteknologi på sykehjemmet", "url": cases[0].url}]}
     assert client.get("/api/search/suggest/", {"q": "v"}).json() == {"suggestions": []}
 
 

@@ -40,8 +40,8 @@ def test_results_show_type_title_link_and_marked_snippet(client, cases):
 
 def test_tabs_count_each_type_and_facets_appear_for_one_type(client, cases):
     everything = text(client.get("/sok/", {"q": "teknologi"}))
-    assert "Alle <span class=\"case-count\">(2)</span>" in everything
-    assert "Eksempler <span class=\"case-count\">(2)</span>" in everything
+    assert 'Alle <span class="case-count">(2)</span>' in everything
+    assert 'Eksempler <span class="case-count">(2)</span>' in everything
     assert 'name="fase"' not in everything  # facets belong to one type
     one_type = text(client.get("/sok/", {"q": "teknologi", "type": "case"}))
     assert 'aria-current="page">Eksempler' in one_type
