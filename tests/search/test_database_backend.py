@@ -93,7 +93,7 @@ def test_every_word_must_match_until_none_does_then_any(corpus):
     every = service.search(SearchRequest(query=parse("sensorer natta"), doc_type="case"))
     assert [hit.slug for hit in every.hits] == slugs(corpus, "tilsyn") and not every.any_word
     some = service.search(SearchRequest(query=parse("demens lekkasje"), doc_type="case"))
-    assert some.any_word and set(hit.slug for hit in some.hits) == set(slugs(corpus, "omsorg", "vann"))
+    assert some.any_word and {hit.slug for hit in some.hits} == set(slugs(corpus, "omsorg", "vann"))
 
 
 def test_one_typo_in_a_long_word_is_tolerated_and_corrected(corpus):
