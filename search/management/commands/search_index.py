@@ -1,6 +1,5 @@
 """`manage.py search_index rebuild|update|status [--backend database|elasticsearch] [--type case ...]`."""
 
-import sys
 import time
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from search import indexing
 from search.registry import indexed_types
 
 BACKENDS = ("database", "elasticsearch")
+PROGRESS_WIDTH = 30
 
 
 class Command(BaseCommand):
@@ -47,7 +47,6 @@ class Command(BaseCommand):
                 counts = indexing.rebuild(types, progress=progress)
             else:
                 counts = indexing.update(types, progress=progress)
-            self._finish_progress(progress)
             for doc_type, count in counts.items():
                 self.stdout.write(f"{doc_type}: {count}")
         if "elasticsearch" in backends:
@@ -61,7 +60,6 @@ class Command(BaseCommand):
             counts = ElasticsearchBackend.from_settings().rebuild(types, progress=progress)
         except ElasticsearchUnavailable as error:
             raise CommandError(f"Elasticsearch svarer ikke: {error}") from error
-        self._finish_progress(progress)
         for doc_type, count in counts.items():
             self.stdout.write(f"elasticsearch {doc_type}: {count}")
 
@@ -79,16 +77,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Elasticsearch svarer ikke: {error}") from error
 
     def _progress(self, done: int, total: int) -> None:
-        if not total:
+        """A bar redrawn in place, twenty steps from empty to full."""
+        step = max(1, total // 20)
+        if not total or (done % step and done != total):
             return
-        width = 30
-        filled = width * done // total
-        stream = self.stdout if sys.stdout.isatty() else None
-        if stream is None and done != total:
-            return
-        self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+        filled = PROGRESS_WIDTH * done // total
+        bar = f"[{'#' * filled}{'.' * (PROGRESS_WIDTH - filled)}] {done}/{total}"
+        self.stdout.write(f"\r{bar}", ending="\n" if done == total else "")
         self.stdout.flush()
-
-    def _finish_progress(self, progress) -> None:
-        if progress:
-            self.stdout.write("")
