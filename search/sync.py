@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .registry import indexed_types, types_for_model, types_related_to
@@ -46,13 +47,25 @@ def _deleted(sender, instance, **kwargs) -> None:
     _changed(sender, instance)
 
 
-def _moved(sender, instance, **kwargs) -> None:
-    """A move changes the address of the page and of every page below it."""
+def _subtree_changed(page) -> None:
+    """Re-index the indexed pages at and below `page`."""
     for indexed in indexed_types():
         model = indexed.model
         if hasattr(model.objects, "descendant_of"):
-            for object_id in model.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True):
+            for object_id in model.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True):
                 schedule(indexed.doc_type, object_id)
+
+
+def _moved(sender, instance, **kwargs) -> None:
+    """A move changes the address of the page and of every page below it."""
+    _subtree_changed(instance)
+
+
+def _restriction_changed(sender, instance, **kwargs) -> None:
+    """A view restriction (password, login, groups) takes a page and those below it out of the public index, or back."""
+    if kwargs.get("raw"):
+        return
+    _subtree_changed(instance.page)
 
 
 def connect() -> None:
@@ -66,6 +79,8 @@ def connect() -> None:
     page_published.connect(_changed, dispatch_uid="search_published")
     page_unpublished.connect(_changed, dispatch_uid="search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="search_moved")
+    post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+    post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
 
 
 def index_if_empty(sender, using="default", **kwargs) -> None:

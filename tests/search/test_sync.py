@@ -142,3 +142,13 @@ def test_an_expired_post_is_not_found_although_its_document_remains(organisation
         expires_on=timezone.localdate() - datetime.timedelta(days=1)
     )
     assert client.get("/api/search/", {"q": "ernæring", "type": "post"}).json()["count"] == 0
+
+
+def test_a_view_restriction_takes_the_case_out_and_lifting_it_brings_it_back(add_case):
+    from wagtail.models import PageViewRestriction
+
+    case = add_case("Tilsyn for innloggede", "Bare for ansatte.")
+    restriction = PageViewRestriction.objects.create(page=case, restriction_type=PageViewRestriction.LOGIN)
+    assert document("case", case.pk) is None
+    restriction.delete()
+    assert document("case", case.pk).title == "Tilsyn for innloggede"
