@@ -136,6 +136,18 @@ def text_query(query: ParsedQuery, *, every_word: bool = True) -> Query:
     return Q("bool", should=clauses, minimum_should_match=1)
 
 
+def still_public() -> Query:
+    """Documents without a last day (most), or whose last day (a partner post's) is today or later."""
+    return Q(
+        "bool",
+        should=[
+            Q("bool", must_not=Q("exists", field="expires_on")),
+            Q("range", expires_on={"gte": timezone.localdate().isoformat()}),
+        ],
+        minimum_should_match=1,
+    )
+
+
 def request_filters(request: SearchRequest) -> list[tuple[str, Query]]:
     """(facet parameter, or "" for the type, and its filter): OR within one facet, AND across them."""
     filters: list[tuple[str, Query]] = []
@@ -203,6 +215,7 @@ class ElasticsearchBackend:
         counts every type; each facet is counted under the other facets' filters.
         """
         search = Search(index=self.search_index).query(text_query(request.query, every_word=every_word))
+        search = search.filter(still_public())
         filters = request_filters(request)
         if filters:
             search = search.post_filter(Q("bool", filter=[query for _param, query in filters]))
@@ -251,7 +264,7 @@ class ElasticsearchBackend:
         """A completion suggester on the titles, forgiving one typing error once six letters are typed."""
         fuzzy = {"fuzziness": 1, "min_length": analysis.MIN_TYPO_LENGTH, "prefix_length": 1}
         completion = {"field": "suggest", "size": limit, "skip_duplicates": True, "fuzzy": fuzzy}
-        search = Search(index=self.search_index).source(["doc_type", "title", "url"]).extra(size=0)
+        search = Search(index=self.search_index).source(["doc_type", "title", "url", "expires_on"]).extra(size=0)
         return search.suggest("titles", query.text, completion=completion)
 
     def suggest(self, query: ParsedQuery, limit: int) -> list[Suggestion]:
@@ -259,9 +272,12 @@ class ElasticsearchBackend:
             return []
         response = self._execute(self.suggest_body(query, limit))
         suggestions: dict[tuple[str, str], Suggestion] = {}
+        today = timezone.localdate().isoformat()
         for entry in response.to_dict().get("suggest", {}).get("titles", []):
             for option in entry["options"]:
                 found = option["_source"]
+                if (found.get("expires_on") or "9999") < today:
+                    continue  # a partner post past its last day, not yet taken out
                 key = (found["doc_type"], found["url"])
                 suggestions.setdefault(
                     key, Suggestion(doc_type=found["doc_type"], title=found["title"], url=found["url"])
@@ -270,7 +286,12 @@ class ElasticsearchBackend:
 
     def ranked_body(self, doc_type: str, query: ParsedQuery, limit: int, *, every_word: bool = True) -> Search:
         search = Search(index=self.search_index).query(text_query(query, every_word=every_word))
-        return search.filter("term", doc_type=doc_type).source(["object_id"]).extra(track_total_hits=False)[:limit]
+        return (
+            search.filter(still_public())
+            .filter("term", doc_type=doc_type)
+            .source(["object_id"])
+            .extra(track_total_hits=False)[:limit]
+        )
 
     def ranked_ids(self, doc_type: str, query: ParsedQuery, limit: int) -> list[int]:
         """Object ids of one type, best match first: every word if any document has them all, else any word."""

@@ -169,6 +169,7 @@ def mapping(language: str) -> Mapping:
     fields.field("url", Keyword(index=False))
     fields.field("slug", Keyword())
     fields.field("date", Date(format="strict_date"))
+    fields.field("expires_on", Date(format="strict_date"))
     fields.field("facets", Flattened())
     fields.field("suggest", Completion(analyzer="simple"))
     return fields
@@ -211,6 +212,7 @@ def source(row: SearchDocument) -> dict[str, Any]:
         "url": row.url,
         "slug": row.slug,
         "date": row.date.isoformat() if row.date else None,
+        "expires_on": row.expires_on.isoformat() if row.expires_on else None,
         "facets": {key: [str(value) for value in values] for key, values in (row.facets or {}).items() if values},
         "suggest": {"input": suggest_inputs(row.title)},
     }

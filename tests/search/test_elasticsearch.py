@@ -12,10 +12,12 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport._node import NodeApiResponse
 from elasticsearch import Elasticsearch
 
+from django.utils import timezone
+
 from search import analysis, service
 from search.backends import elastic
 from search.backends.base import SearchRequest
-from search.backends.elastic import ElasticsearchBackend, ElasticsearchUnavailable
+from search.backends.elastic import ElasticsearchBackend, ElasticsearchUnavailable, still_public
 from search.backends.elastic_mappings import COMPOUND_WORDS, NYNORSK_STOPWORDS, index_body
 from search.documents import Document, IndexedType
 from search.indexing import index_document
@@ -211,6 +213,35 @@ def test_each_word_is_matched_in_any_field_with_the_title_weighing_most(db):
     assert "fuzziness" not in short_word["multi_match"], "a word under six letters is taken as typed"
 
 
+def test_searches_leave_out_documents_past_their_last_day(db):
+    body = backend_for(FakeCluster()).search_body(SearchRequest(query=parse("besøksvenner"))).to_dict()
+    assert body["query"]["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [
+                    {"bool": {"must_not": [{"exists": {"field": "expires_on"}}]}},
+                    {"range": {"expires_on": {"gte": timezone.localdate().isoformat()}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
+
+
+def test_an_expired_post_is_not_suggested(db):
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    options = [
+        {"text": "Besøk", "_source": {"doc_type": "post", "title": "Besøk", "url": "/a/", "expires_on": yesterday}},
+        {"text": "Besøk", "_source": {"doc_type": "post", "title": "Besøk 2", "url": "/b/", "expires_on": None}},
+    ]
+    answer = {
+        "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+        "suggest": {"titles": [{"text": "besø", "offset": 0, "length": 4, "options": options}]},
+    }
+    suggestions = backend_for(FakeCluster(lambda method, path, body: (200, answer))).suggest(parse("besø"), 5)
+    assert [suggestion.url for suggestion in suggestions] == ["/b/"]
+
+
 def test_any_word_query(db):
     body = backend_for(FakeCluster()).search_body(SearchRequest(query=parse("sensor natt")), every_word=False)
     query = body.to_dict()["query"]["bool"]
@@ -358,7 +389,7 @@ def test_ranked_ids_filter_by_type_and_fall_back_to_any_word(db):
     cluster = FakeCluster(lambda method, path, body: (200, answers.pop(0)))
     assert backend_for(cluster).ranked_ids("case", parse("sensor natt"), 100) == [5, 3]
     first = cluster.requests[0]["body"]
-    assert first["query"]["bool"]["filter"] == [{"term": {"doc_type": "case"}}]
+    assert first["query"]["bool"]["filter"] == [still_public().to_dict(), {"term": {"doc_type": "case"}}]
     assert (first["size"], first["_source"]) == (100, ["object_id"])
     assert len(first["query"]["bool"]["must"]) == 2
     assert cluster.requests[1]["body"]["query"]["bool"]["minimum_should_match"] == 1
@@ -405,6 +436,7 @@ def test_bulk_writes_each_document_to_its_language_and_deletes_it_from_the_other
         "url": "/notater/1/",
         "slug": "velferd",
         "date": "2025-03-01",
+        "expires_on": None,
         "facets": {"fylke": ["91"]},
         "suggest": {"input": ["Velferdsteknologi i hjemmetjenesten", "i hjemmetjenesten", "hjemmetjenesten"]},
     }
