@@ -242,8 +242,10 @@ def filter_cases(
 
 def sort_cases(cases: QuerySet[CasePage], filters: CaseFilters) -> QuerySet[CasePage] | Sequence[CasePage]:
     """The cases in the chosen order; by relevance, a sequence that pages like the queryset."""
-    if filters.sort == RELEVANCE and filters.ranking is not None:
-        return RankedResults(cases, filters.ranking)
+    if filters.sort == RELEVANCE:
+        if filters.ranking is not None:
+            return RankedResults(cases, filters.ranking)
+        return cases.order_by(*SORTS[DEFAULT_SORT][1])  # a query without words to search for has no ranking
     return cases.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])[1])
 
 

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.vocabularies import Phase
-from innoplatform.municipalities.models import Fylke
+from innoplatform.municipalities.models import Fylke, Kommune
 from search.analysis import guess_language
 from search.documents import Document, IndexedType
 from search.registry import register
@@ -33,7 +33,13 @@ class CaseDocuments(IndexedType):
         "fylke": _("Fylke"),
         "ar": _("Startår"),
     }
-    related = {CaseCode: "page_id", CasePartner: "page_id", CaseResultFigure: "page_id", CaseTag: "content_object_id"}
+    related = {
+        CaseCode: "page_id",
+        CasePartner: "page_id",
+        CaseResultFigure: "page_id",
+        CaseTag: "content_object_id",
+        Kommune: lambda kommune: kommune.cases.values_list("pk", flat=True),
+    }
 
     def objects(self) -> QuerySet[CasePage]:
         return CasePage.objects.published().prefetch_related(

@@ -63,6 +63,7 @@ class LessonDocuments(IndexedType):
     model = LessonPage
     order = 25
     facets = {"fase": _("Fase")}
+    related = {ModulePage: lambda module: LessonPage.objects.child_of(module).values_list("pk", flat=True)}
 
     def objects(self) -> QuerySet[LessonPage]:
         return LessonPage.objects.live().public()

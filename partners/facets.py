@@ -169,8 +169,10 @@ def sort_posts(
     posts: QuerySet[CollaborationPost], filters: PostFilters
 ) -> QuerySet[CollaborationPost] | Sequence[CollaborationPost]:
     """The posts in the chosen order; by relevance, a sequence that pages like the queryset."""
-    if filters.sort == RELEVANCE and filters.ranking is not None:
-        return RankedResults(posts, filters.ranking)
+    if filters.sort == RELEVANCE:
+        if filters.ranking is not None:
+            return RankedResults(posts, filters.ranking)
+        return posts.order_by(*SORTS[DEFAULT_SORT][1])  # a query without words to search for has no ranking
     return posts.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])[1])
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.vocabularies import Challenge, Sector, ServiceArea
 from innoplatform.municipalities.models import Fylke
+from innoplatform.organisations.models import Organisation
 from search.analysis import guess_language
 from search.documents import Document, IndexedType
 from search.registry import register
@@ -30,7 +31,10 @@ class PostDocuments(IndexedType):
         "sektor": _("Sektor"),
         "fylke": _("Fylke"),
     }
-    related = {PostCode: "post_id"}
+    related = {
+        PostCode: "post_id",
+        Organisation: lambda organisation: organisation.posts.values_list("pk", flat=True),
+    }
 
     def objects(self) -> QuerySet[CollaborationPost]:
         return (

@@ -26,6 +26,10 @@ import Stemmer
 
 WORD = re.compile(r"[0-9a-zæøåäöüéèáàóôêç]+")
 MIN_WORD = 2
+MAX_WORD = 40
+"""Longer «words» (codes, runs of letters) are not indexed or searched: no Norwegian word needs more."""
+MAX_SPLIT_LENGTH = 30
+"""Compound splitting and typo tolerance look at words up to this length; their candidates grow with it."""
 MIN_PART = 4
 """A compound splits only into parts of at least four letters, so «foreldre» is not «for» + «eldre»."""
 MIN_TYPO_LENGTH = 6
@@ -297,7 +301,7 @@ def stem(word: str) -> str:
 
 
 def is_searchable(word: str) -> bool:
-    return len(word) >= MIN_WORD and word not in STOPWORDS
+    return MIN_WORD <= len(word) <= MAX_WORD and word not in STOPWORDS
 
 
 def terms(text: str) -> list[str]:
@@ -317,6 +321,8 @@ def part_candidates(term: str) -> list[str]:
     then also tried without it.
     """
     found: list[str] = []
+    if len(term) > MAX_SPLIT_LENGTH:
+        return found
     for cut in range(MIN_PART, len(term) - MIN_PART + 1):
         head, tail = term[:cut], term[cut:]
         found.append(tail)
@@ -362,7 +368,7 @@ def one_edit_away(word: str) -> set[str]:
 
 def typo_candidates(word: str) -> set[str]:
     """The index terms a mistyped `word` may have meant (empty for words shorter than MIN_TYPO_LENGTH)."""
-    if len(word) < MIN_TYPO_LENGTH or any(char.isdigit() for char in word):
+    if not MIN_TYPO_LENGTH <= len(word) <= MAX_SPLIT_LENGTH or any(char.isdigit() for char in word):
         return set()
     return {stem(candidate) for candidate in one_edit_away(word)} | one_edit_away(stem(word))
 

@@ -2,13 +2,14 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
 from innoplatform.core.api import ErrorSerializer, PublicReadMixin
+from innoplatform.core.ratelimit import limit
 
 from .backends.base import DEFAULT_LIMIT, MAX_LIMIT
 from .context import facets_for, hit_snippet, read_params, run, type_labels
@@ -87,9 +88,11 @@ class SearchView(PublicReadMixin, APIView):
             OpenApiParameter("side", {"type": "integer", "minimum": 1}, description="Sidenummer, fra 1"),
             *_facet_parameters(),
         ],
-        responses={200: SearchResponseSerializer, 400: ErrorSerializer},
+        responses={200: SearchResponseSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
     )
     def get(self, request):
+        if limit(request, "search"):
+            raise Throttled()
         params, errors = read_params(request.query_params)
         if not params.text:
             errors.setdefault("q", [_("Skriv inn noe å søke etter.")])
@@ -134,9 +137,11 @@ class SuggestView(PublicReadMixin, APIView):
         summary="Forslag mens du skriver",
         description="Titler som passer med det som er skrevet så langt; det siste ordet kan være påbegynt.",
         parameters=[OpenApiParameter("q", str, required=True, description="Det som er skrevet (høyst 200 tegn)")],
-        responses={200: SuggestResponseSerializer, 400: ErrorSerializer},
+        responses={200: SuggestResponseSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
     )
     def get(self, request):
+        if limit(request, "search_suggest"):
+            raise Throttled()
         params, errors = read_params(request.query_params)
         if errors:
             raise ValidationError(errors)

@@ -6,12 +6,14 @@ shapes the results for the search page: tabs with counts, facets of the chosen
 type with labels, snippets, «Mente du …?» and notices.
 """
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from innoplatform.core.listing import Facet, FacetOption
@@ -92,8 +94,11 @@ def run(search_params: SearchParams) -> tuple[SearchResults, frozenset[str], str
     return search(request), query.highlight_terms, query.suggestion
 
 
-def hit_snippet(hit: Hit, terms: frozenset[str]) -> str:
-    return hit.highlight or snippet(hit.summary, hit.body, terms)
+def hit_snippet(hit: Hit, terms: frozenset[str]) -> SafeString:
+    """The cluster's highlight (HTML-encoded by Elasticsearch, only <mark> unescaped), else our own snippet."""
+    if hit.highlight:
+        return mark_safe(hit.highlight)  # noqa: S308 - encoded by the highlighter (`encoder: html`)
+    return snippet(hit.summary, hit.body, terms)
 
 
 def type_labels() -> dict[str, str]:
@@ -137,6 +142,10 @@ def page_context(search_params: SearchParams) -> dict:
     if not search_params.text:
         return {"params": search_params, "results": None, "types": type_labels()}
     results, terms, suggestion = run(search_params)
+    last_page = max(1, math.ceil(results.count / search_params.limit))
+    if search_params.page > last_page:  # a page past the end shows the last one, as the pager says
+        search_params = replace(search_params, page=last_page)
+        results, terms, suggestion = run(search_params)
     labels = type_labels()
     one = {indexed.doc_type: str(indexed.label_one) for indexed in indexed_types()}
     total = sum(results.type_counts.values())

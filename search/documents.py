@@ -6,7 +6,7 @@ content type beyond what these classes tell it.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -45,8 +45,9 @@ class IndexedType:
     """Tabs appear by this order."""
     facets: ClassVar[dict[str, Promise]] = {}
     """URL parameter → label, for the facets that fit this type, in the order shown."""
-    related: ClassVar[dict[type[Model], str]] = {}
-    """Models whose change alters this type's documents → the attribute holding the indexed object's key."""
+    related: ClassVar[dict[type[Model], str | Callable[[Any], Iterable[int]]]] = {}
+    """Models whose change alters this type's documents → the attribute holding the indexed object's key,
+    or a function giving the keys of every indexed object the change touches (a renamed kommune → its cases)."""
 
     def objects(self) -> QuerySet:
         """Everything of this type that belongs in the index (published, public), ready for `document`."""

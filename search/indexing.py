@@ -99,7 +99,9 @@ def _facet_rows(row: SearchDocument) -> list[SearchFacet]:
 def _count_words(added: dict[str, str], removed: Iterable[str]) -> None:
     removed = list(removed)
     for start in range(0, len(removed), LOOKUP_CHUNK):
-        SearchTerm.objects.filter(term__in=removed[start : start + LOOKUP_CHUNK]).update(documents=F("documents") - 1)
+        SearchTerm.objects.filter(term__in=removed[start : start + LOOKUP_CHUNK], documents__gt=0).update(
+            documents=F("documents") - 1
+        )
     terms = list(added)
     existing: set[str] = set()
     for start in range(0, len(terms), LOOKUP_CHUNK):

@@ -65,10 +65,11 @@ def parse(text: str, *, prefix_last: bool = False) -> ParsedQuery:
     if not typed:
         return ParsedQuery(text=text)
     own = {word: analysis.stem(word) for word in typed}
+    typos = {word: analysis.typo_candidates(word) for word in own}
     candidates: set[str] = set(own.values())
     for word, term in own.items():
         candidates.update(analysis.part_candidates(term))
-        candidates.update(analysis.typo_candidates(word))
+        candidates.update(typos[word])
     vocabulary = _vocabulary(candidates)
 
     def known(term: str) -> bool:
@@ -80,7 +81,7 @@ def parse(text: str, *, prefix_last: bool = False) -> ParsedQuery:
         term = own[word]
         alternatives = [term]
         if term not in vocabulary:
-            correction = _likeliest(analysis.typo_candidates(word), vocabulary)
+            correction = _likeliest(typos[word], vocabulary)
             if correction:
                 alternatives.append(correction)
                 corrections[word] = vocabulary[correction][0]

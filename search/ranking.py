@@ -38,4 +38,6 @@ class RankedResults(Sequence):
             ids = self.ids[index]
             objects = self.queryset.in_bulk(ids)
             return [objects[object_id] for object_id in ids if object_id in objects]
-        return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self[index % len(self) : index % len(self) + 1][0]

@@ -24,7 +24,7 @@ def types_for_model(model: type) -> list[IndexedType]:
     return [indexed for indexed in _types.values() if issubclass(model, indexed.model)]
 
 
-def types_related_to(model: type) -> list[tuple[IndexedType, str]]:
+def types_related_to(model: type) -> list[tuple[IndexedType, object]]:
     return [
         (indexed, attribute)
         for indexed in _types.values()

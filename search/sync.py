@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .registry import indexed_types, types_for_model, types_related_to
 
@@ -38,9 +38,17 @@ def _changed(sender, instance, **kwargs) -> None:
         return
     for indexed in types_for_model(type(instance)):
         schedule(indexed.doc_type, instance.pk)
-    for indexed, attribute in types_related_to(type(instance)):
-        if (parent := getattr(instance, attribute, None)) is not None:
-            schedule(indexed.doc_type, parent)
+    for indexed, link in types_related_to(type(instance)):
+        for object_id in linked_ids(instance, link):
+            schedule(indexed.doc_type, object_id)
+
+
+def linked_ids(instance, link) -> list[int]:
+    """The indexed objects a related object's change touches: one key attribute, or a function giving keys."""
+    if callable(link):
+        return list(link(instance))
+    key = getattr(instance, link, None)
+    return [] if key is None else [key]
 
 
 def _deleted(sender, instance, **kwargs) -> None:
@@ -57,7 +65,7 @@ def _subtree_changed(page) -> None:
 
 
 def _moved(sender, instance, **kwargs) -> None:
-    """A move changes the address of the page and of every page below it."""
+    """A move or a new slug changes the address of the page and of every page below it."""
     _subtree_changed(instance)
 
 
@@ -79,6 +87,7 @@ def connect() -> None:
     page_published.connect(_changed, dispatch_uid="search_published")
     page_unpublished.connect(_changed, dispatch_uid="search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="search_moved")
+    page_slug_changed.connect(_moved, dispatch_uid="search_slug_changed")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
 

@@ -3,11 +3,14 @@
 from django.shortcuts import render
 
 from innoplatform.core.listing import active_filters, querystring
+from innoplatform.core.ratelimit import limit
 
 from .context import page_context, read_params
 
 
 def search_page(request):
+    if limited := limit(request, "search"):
+        return limited
     params, _errors = read_params(request.GET, limit_param="")
     context = page_context(params)
     if context.get("facets"):

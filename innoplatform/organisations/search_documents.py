@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.vocabularies import Sector
-from innoplatform.municipalities.models import Fylke
+from innoplatform.municipalities.models import Fylke, Kommune
 from search.documents import Document, IndexedType
 from search.registry import register
 
@@ -19,6 +19,7 @@ class OrganisationDocuments(IndexedType):
     model = Organisation
     order = 40
     facets = {"sektor": _("Sektor"), "fylke": _("Fylke")}
+    related = {Kommune: lambda kommune: Organisation.objects.filter(kommune=kommune).values_list("pk", flat=True)}
 
     def objects(self) -> QuerySet[Organisation]:
         return Organisation.objects.select_related("kommune__fylke")

@@ -300,6 +300,8 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     # The platform's own views (innoplatform.core.ratelimit):
     "export_data": "10/h/user",
+    "search": "120/m/ip",
+    "search_suggest": "300/m/ip",
     "delete_account": "10/h/user",
     "edit_profile": "30/h/user",
     "suggest_case": "5/h/user",

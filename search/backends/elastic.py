@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import lru_cache, partial
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as TransportConnectionError
@@ -73,8 +74,23 @@ def resume() -> None:
     cache.delete(PAUSE_KEY)
 
 
+def without_credentials(url: str) -> str:
+    """The cluster's address as it may be shown and logged: any user name and password taken out."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def describe(error: Exception, url: str) -> str:
-    """What went wrong, in words an administrator can act on."""
+    """What went wrong, in words an administrator can act on (never with the cluster's password)."""
+    message = _describe(error, without_credentials(url))
+    return message.replace(url, without_credentials(url))
+
+
+def _describe(error: Exception, url: str) -> str:
     if isinstance(error, ConnectionTimeout):
         return f"Elasticsearch på {url} svarte ikke i tide ({error.message})"
     if isinstance(error, TransportConnectionError):
@@ -165,7 +181,8 @@ class ElasticsearchBackend:
     def __init__(self, client: Elasticsearch, prefix: str = "innoplatform", url: str = "") -> None:
         self.client = client
         self.prefix = prefix
-        self.url = url
+        self._address = url
+        self.url = without_credentials(url)
 
     @classmethod
     def from_settings(cls) -> "ElasticsearchBackend":
@@ -201,7 +218,7 @@ class ElasticsearchBackend:
             return action()
         except (ApiError, TransportError) as error:
             pause()
-            raise ElasticsearchUnavailable(describe(error, self.url)) from error
+            raise ElasticsearchUnavailable(describe(error, self._address)) from error
 
     def _execute(self, search: Search, *, guarded: bool = True):
         return self._call(lambda: search.using(self.client).execute(), guarded=guarded)

@@ -138,3 +138,21 @@ def test_queries_with_search_syntax_or_no_words_are_harmless(corpus):
 def test_ranked_ids_give_one_types_objects_best_first(corpus):
     assert service.ranked_ids("case", "tilsyn")[0] == corpus["tilsyn"].pk
     assert service.ranked_ids("case", "og") is None
+
+
+def test_an_expired_post_is_not_suggested(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from innoplatform.organisations.factories import MembershipFactory, OrganisationFactory
+    from partners.factories import publish_post
+    from search.models import SearchDocument
+
+    organisation = OrganisationFactory()
+    MembershipFactory(organisation=organisation, role="admin", status="approved")
+    post = publish_post(organisation, "offer", "Besøksvenner for eldre", "Vi har besøksvenner.")
+    assert [s.title for s in service.suggest("besøksven")] == ["Besøksvenner for eldre"]
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    SearchDocument.objects.filter(doc_type="post", object_id=post.pk).update(expires_on=yesterday)
+    assert service.suggest("besøksven") == []

@@ -685,3 +685,12 @@ def test_updating_an_object_does_not_fail_when_the_cluster_is_down(home_page, un
         service.update_object("case", case.pk)
     assert SearchDocument.objects.filter(doc_type="case", object_id=case.pk).exists()
     assert f"Could not update case {case.pk} in Elasticsearch" in caplog.text
+
+
+def test_messages_never_show_the_clusters_password():
+    url = "https://elastic:s3cret@es.example.no:9200"
+    error = TransportConnectionError(f"Connection refused for {url}")
+    message = elastic.describe(error, url)
+    assert "s3cret" not in message and "es.example.no:9200" in message
+    assert elastic.without_credentials(url) == "https://es.example.no:9200"
+    assert ElasticsearchBackend(Elasticsearch(url), url=url).url == "https://es.example.no:9200"

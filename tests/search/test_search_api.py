@@ -95,3 +95,11 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
     parameters = {parameter["name"] for parameter in paths["/api/search/"]["get"]["parameters"]}
     assert {"q", "type", "limit", "side", "tjenesteomrade", "fase", "art"} <= parameters
     assert "/api/search/suggest/" in paths
+
+
+def test_searching_is_rate_limited_per_address(client, settings, home_page):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "search": "2/m/ip", "search_suggest": "1/m/ip"}
+    assert [client.get("/api/search/", {"q": "skole"}).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/api/search/", {"q": "skole"}).json()["detail"]
+    assert client.get("/sok/", {"q": "skole"}).status_code == 429
+    assert [client.get("/api/search/suggest/", {"q": "sko"}).status_code for _ in range(2)] == [200, 429]

@@ -90,3 +90,9 @@ def test_a_failing_cluster_leaves_results_and_a_discreet_notice(client, cases, s
     assert "Søket svarer fra en reserveløsning akkurat nå." in page
     assert "Elasticsearch failed" in caplog.text
     assert elastic.paused_for() > 0  # the next searches do not wait for the cluster
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, cases):
+    page = text(client.get("/sok/", {"q": "teknologi", "side": "9"}))
+    assert "2 treff for «teknologi»" in page and "Vi fant ingenting" not in page
+    assert cases[0].title in page
