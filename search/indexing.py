@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from . import analysis
@@ -214,7 +214,16 @@ def rebuild(doc_types: list[str] | None = None, progress: Progress | None = None
         [SearchTerm(term=term[:100], word=surface[term][:100], documents=count) for term, count in counts.items()],
         batch_size=BATCH,
     )
+    refresh_statistics()
     return {doc_type: sum(1 for indexed, _d, _f in analysed if indexed.doc_type == doc_type) for doc_type in totals}
+
+
+def refresh_statistics() -> None:
+    """Let the database's planner see the index as it now is: without statistics, both SQLite and PostgreSQL
+    may check the full-text match row by row instead of reading the full-text index first."""
+    with connection.cursor() as cursor:
+        for table in (SearchDocument, SearchFacet, SearchTerm):
+            cursor.execute(f"ANALYZE {table._meta.db_table}")
 
 
 def status() -> dict[str, tuple[int, int]]:

@@ -4,8 +4,9 @@ SQLite matches through an FTS5 table and ranks with its BM25 (`bm25()`), Postgre
 through a weighted `tsvector` with the Norwegian Snowball configuration and `ts_rank`;
 both over the terms `indexing` wrote, so that stemming, nynorsk spellings and
 compound parts are the same on either. Title weighs more than summary, summary
-more than body. Every query is a fixed handful of SQL statements whatever the
-size of the index: count, type counts, one page of hits, one count per facet.
+more than body. A search is two SQL statements whatever the size of the index:
+one that matches once and counts hits, types and facets from that set, and one
+page of hits.
 """
 
 import datetime
@@ -30,7 +31,8 @@ HIT_COLUMNS = "d.doc_type, d.object_id, d.title, d.url, d.slug, d.summary, d.bod
 class SQLiteDialect:
     """FTS5 query syntax; the FTS table `search_fts` mirrors the terms columns through triggers."""
 
-    source = f"search_fts JOIN {TABLE} d ON d.id = search_fts.rowid"
+    source = f"search_fts CROSS JOIN {TABLE} d ON d.id = search_fts.rowid"
+    """CROSS JOIN keeps SQLite's order: the full-text match first, whatever the statistics say."""
     match = "search_fts MATCH %s"
     score = "-bm25(search_fts, {title}, {summary}, {body})".format(**WEIGHTS)
 
@@ -90,14 +92,14 @@ class _Where:
     params: list
 
 
-def _conditions(request: SearchRequest, expression: str, *, skip: str | None = None, typed: bool = True) -> _Where:
+def _conditions(request: SearchRequest, expression: str) -> _Where:
     sql = dialect()
     clauses, params = [sql.match, "(d.expires_on IS NULL OR d.expires_on >= %s)"], [expression, timezone.localdate()]
-    if typed and request.doc_type:
+    if request.doc_type:
         clauses.append("d.doc_type = %s")
         params.append(request.doc_type)
     for param, values in request.filters.items():
-        if param == skip or not values:
+        if not values:
             continue
         placeholders = ", ".join(["%s"] * len(values))
         clauses.append(f"d.id IN (SELECT document_id FROM {FACETS} WHERE key = %s AND value IN ({placeholders}))")
@@ -109,11 +111,6 @@ def _fetch(statement: str, params: Sequence) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.fetchall()
-
-
-def _count(request: SearchRequest, expression: str) -> int:
-    where = _conditions(request, expression)
-    return _fetch(f"SELECT COUNT(*) FROM {dialect().source} WHERE {where.sql}", where.params)[0][0]
 
 
 def _score_params(expression: str) -> list[str]:
@@ -151,25 +148,61 @@ def _hit(row: tuple) -> Hit:
     )
 
 
-def _type_counts(request: SearchRequest, expression: str) -> dict[str, int]:
-    where = _conditions(SearchRequest(query=request.query), expression, typed=False)
-    rows = _fetch(
-        f"SELECT d.doc_type, COUNT(*) FROM {dialect().source} WHERE {where.sql} GROUP BY d.doc_type", where.params
-    )
-    return dict(rows)
+@dataclass(frozen=True)
+class _Counts:
+    total: int
+    types: dict[str, int]
+    facets: dict[str, dict[str, int]]
 
 
-def _facet_counts(request: SearchRequest, expression: str) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
+def _filters_on(request: SearchRequest, *, skip: str | None = None) -> tuple[str, list]:
+    """The type and facet filters (all but `skip`) as conditions on the matched rows `m`."""
+    clauses, params = ["1 = 1"], []
+    if request.doc_type:
+        clauses.append("m.doc_type = %s")
+        params.append(request.doc_type)
+    for param, values in request.filters.items():
+        if param == skip or not values:
+            continue
+        placeholders = ", ".join(["%s"] * len(values))
+        clauses.append(f"m.id IN (SELECT document_id FROM {FACETS} WHERE key = %s AND value IN ({placeholders}))")
+        params += [param, *values]
+    return " AND ".join(clauses), params
+
+
+def _counts(request: SearchRequest, expression: str) -> _Counts:
+    """The number of hits, the hits per type and the chosen type's facet counts, in one statement.
+
+    The full-text match runs once, into a materialised set of matching rows; every
+    count is a GROUP BY over that set, each facet with the other facets' filters.
+    """
+    sql = dialect()
+    statements, params = [], [expression, timezone.localdate()]
+    where, where_params = _filters_on(request)
+    statements.append(f"SELECT CAST('' AS VARCHAR(40)), CAST('' AS VARCHAR(100)), COUNT(*) FROM m WHERE {where}")
+    params += where_params
+    statements.append("SELECT CAST('type' AS VARCHAR(40)), m.doc_type, COUNT(*) FROM m GROUP BY m.doc_type")
     for param in request.facet_params:
-        where = _conditions(request, expression, skip=param)
-        rows = _fetch(
-            f"SELECT f.value, COUNT(*) FROM {dialect().source} JOIN {FACETS} f ON f.document_id = d.id "
-            f"WHERE f.key = %s AND {where.sql} GROUP BY f.value",
-            [param, *where.params],
+        where, where_params = _filters_on(request, skip=param)
+        statements.append(
+            f"SELECT f.key, f.value, COUNT(*) FROM m JOIN {FACETS} f ON f.document_id = m.id "
+            f"WHERE f.key = %s AND {where} GROUP BY f.key, f.value"
         )
-        counts[param] = dict(rows)
-    return counts
+        params += [param, *where_params]
+    rows = _fetch(
+        f"WITH m AS MATERIALIZED (SELECT d.id AS id, d.doc_type AS doc_type FROM {sql.source} "
+        f"WHERE {sql.match} AND (d.expires_on IS NULL OR d.expires_on >= %s)) " + " UNION ALL ".join(statements),
+        params,
+    )
+    total, types, facets = 0, {}, {param: {} for param in request.facet_params}
+    for key, value, count in rows:
+        if key == "":
+            total = count
+        elif key == "type":
+            types[value] = count
+        else:
+            facets[key][value] = count
+    return _Counts(total, types, facets)
 
 
 class DatabaseBackend:
@@ -179,17 +212,18 @@ class DatabaseBackend:
         if request.query.is_empty:
             return SearchResults(count=0, hits=[])
         expression = match_expression(request.query)
-        count = _count(request, expression)
+        counts = _counts(request, expression)
         any_word = False
-        if count == 0 and len(request.query.groups) > 1:
+        if counts.total == 0 and len(request.query.groups) > 1:
             any_expression = match_expression(request.query, every_word=False)
-            if any_count := _count(request, any_expression):
-                expression, count, any_word = any_expression, any_count, True
+            any_counts = _counts(request, any_expression)
+            if any_counts.total:
+                expression, counts, any_word = any_expression, any_counts, True
         return SearchResults(
-            count=count,
-            hits=_hits(request, expression) if count else [],
-            type_counts=_type_counts(request, expression),
-            facet_counts=_facet_counts(request, expression),
+            count=counts.total,
+            hits=_hits(request, expression) if counts.total else [],
+            type_counts=counts.types,
+            facet_counts=counts.facets,
             any_word=any_word,
             backend=self.name,
         )
