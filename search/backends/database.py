@@ -4,9 +4,9 @@ SQLite matches through an FTS5 table and ranks with its BM25 (`bm25()`), Postgre
 through a weighted `tsvector` with the Norwegian Snowball configuration and `ts_rank`;
 both over the terms `indexing` wrote, so that stemming, nynorsk spellings and
 compound parts are the same on either. Title weighs more than summary, summary
-more than body. A search is two SQL statements whatever the size of the index:
-one that matches once and counts hits, types and facets from that set, and one
-page of hits.
+more than body. Every query is a fixed handful of SQL statements whatever the
+size of the index: count, type counts, one page of hits, and the facet counts
+(one statement for the facets without a chosen value, one per facet with one).
 """
 
 import datetime
@@ -92,14 +92,15 @@ class _Where:
     params: list
 
 
-def _conditions(request: SearchRequest, expression: str) -> _Where:
+def _conditions(request: SearchRequest, expression: str, *, skip: str | None = None, typed: bool = True) -> _Where:
+    """The match, the last public day, the type (unless `typed` is off) and every facet filter but `skip`."""
     sql = dialect()
     clauses, params = [sql.match, "(d.expires_on IS NULL OR d.expires_on >= %s)"], [expression, timezone.localdate()]
-    if request.doc_type:
+    if typed and request.doc_type:
         clauses.append("d.doc_type = %s")
         params.append(request.doc_type)
     for param, values in request.filters.items():
-        if not values:
+        if param == skip or not values:
             continue
         placeholders = ", ".join(["%s"] * len(values))
         clauses.append(f"d.id IN (SELECT document_id FROM {FACETS} WHERE key = %s AND value IN ({placeholders}))")
@@ -111,6 +112,11 @@ def _fetch(statement: str, params: Sequence) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.fetchall()
+
+
+def _count(request: SearchRequest, expression: str) -> int:
+    where = _conditions(request, expression)
+    return _fetch(f"SELECT COUNT(*) FROM {dialect().source} WHERE {where.sql}", where.params)[0][0]
 
 
 def _score_params(expression: str) -> list[str]:
@@ -148,61 +154,32 @@ def _hit(row: tuple) -> Hit:
     )
 
 
-@dataclass(frozen=True)
-class _Counts:
-    total: int
-    types: dict[str, int]
-    facets: dict[str, dict[str, int]]
-
-
-def _filters_on(request: SearchRequest, *, skip: str | None = None) -> tuple[str, list]:
-    """The type and facet filters (all but `skip`) as conditions on the matched rows `m`."""
-    clauses, params = ["1 = 1"], []
-    if request.doc_type:
-        clauses.append("m.doc_type = %s")
-        params.append(request.doc_type)
-    for param, values in request.filters.items():
-        if param == skip or not values:
-            continue
-        placeholders = ", ".join(["%s"] * len(values))
-        clauses.append(f"m.id IN (SELECT document_id FROM {FACETS} WHERE key = %s AND value IN ({placeholders}))")
-        params += [param, *values]
-    return " AND ".join(clauses), params
-
-
-def _counts(request: SearchRequest, expression: str) -> _Counts:
-    """The number of hits, the hits per type and the chosen type's facet counts, in one statement.
-
-    The full-text match runs once, into a materialised set of matching rows; every
-    count is a GROUP BY over that set, each facet with the other facets' filters.
-    """
-    sql = dialect()
-    statements, params = [], [expression, timezone.localdate()]
-    where, where_params = _filters_on(request)
-    statements.append(f"SELECT CAST('' AS VARCHAR(40)), CAST('' AS VARCHAR(100)), COUNT(*) FROM m WHERE {where}")
-    params += where_params
-    statements.append("SELECT CAST('type' AS VARCHAR(40)), m.doc_type, COUNT(*) FROM m GROUP BY m.doc_type")
-    for param in request.facet_params:
-        where, where_params = _filters_on(request, skip=param)
-        statements.append(
-            f"SELECT f.key, f.value, COUNT(*) FROM m JOIN {FACETS} f ON f.document_id = m.id "
-            f"WHERE f.key = %s AND {where} GROUP BY f.key, f.value"
-        )
-        params += [param, *where_params]
+def _type_counts(request: SearchRequest, expression: str) -> dict[str, int]:
+    where = _conditions(SearchRequest(query=request.query), expression, typed=False)
     rows = _fetch(
-        f"WITH m AS MATERIALIZED (SELECT d.id AS id, d.doc_type AS doc_type FROM {sql.source} "
-        f"WHERE {sql.match} AND (d.expires_on IS NULL OR d.expires_on >= %s)) " + " UNION ALL ".join(statements),
-        params,
+        f"SELECT d.doc_type, COUNT(*) FROM {dialect().source} WHERE {where.sql} GROUP BY d.doc_type", where.params
     )
-    total, types, facets = 0, {}, {param: {} for param in request.facet_params}
-    for key, value, count in rows:
-        if key == "":
-            total = count
-        elif key == "type":
-            types[value] = count
-        else:
-            facets[key][value] = count
-    return _Counts(total, types, facets)
+    return dict(rows)
+
+
+def _facet_counts(request: SearchRequest, expression: str) -> dict[str, dict[str, int]]:
+    """Each facet's counts under the other facets' filters: the facets without a chosen value share one
+    statement (the same filters apply to all of them), each facet with a chosen value has its own."""
+    counts: dict[str, dict[str, int]] = {param: {} for param in request.facet_params}
+    unfiltered = [param for param in request.facet_params if not request.filters.get(param)]
+    groups = [(unfiltered, None)] if unfiltered else []
+    groups += [([param], param) for param in request.facet_params if request.filters.get(param)]
+    for params, skip in groups:
+        where = _conditions(request, expression, skip=skip)
+        placeholders = ", ".join(["%s"] * len(params))
+        rows = _fetch(
+            f"SELECT f.key, f.value, COUNT(*) FROM {dialect().source} JOIN {FACETS} f ON f.document_id = d.id "
+            f"WHERE f.key IN ({placeholders}) AND {where.sql} GROUP BY f.key, f.value",
+            [*params, *where.params],
+        )
+        for key, value, count in rows:
+            counts[key][value] = count
+    return counts
 
 
 class DatabaseBackend:
@@ -212,18 +189,17 @@ class DatabaseBackend:
         if request.query.is_empty:
             return SearchResults(count=0, hits=[])
         expression = match_expression(request.query)
-        counts = _counts(request, expression)
+        count = _count(request, expression)
         any_word = False
-        if counts.total == 0 and len(request.query.groups) > 1:
+        if count == 0 and len(request.query.groups) > 1:
             any_expression = match_expression(request.query, every_word=False)
-            any_counts = _counts(request, any_expression)
-            if any_counts.total:
-                expression, counts, any_word = any_expression, any_counts, True
+            if any_count := _count(request, any_expression):
+                expression, count, any_word = any_expression, any_count, True
         return SearchResults(
-            count=counts.total,
-            hits=_hits(request, expression) if counts.total else [],
-            type_counts=counts.types,
-            facet_counts=counts.facets,
+            count=count,
+            hits=_hits(request, expression) if count else [],
+            type_counts=_type_counts(request, expression),
+            facet_counts=_facet_counts(request, expression),
             any_word=any_word,
             backend=self.name,
         )
