@@ -9,12 +9,12 @@ from rest_framework.views import APIView
 from django.utils.translation import gettext as _
 
 from innoplatform.core.api import ErrorSerializer, PublicReadMixin
-from innoplatform.core.ratelimit import limit
 
 from .backends.base import DEFAULT_LIMIT, MAX_LIMIT
-from .context import facets_for, hit_snippet, read_params, run, type_labels
+from .context import FACET_VALUE, MAX_VALUES, facets_for, hit_snippet, read_params, run, type_labels
 from .registry import indexed_types
 from .service import suggest
+from .throttle import over_limit
 
 MAX_SUGGESTIONS = 8
 
@@ -58,13 +58,28 @@ class SuggestResponseSerializer(serializers.Serializer):
     suggestions = SuggestionSerializer(many=True)
 
 
+def checked(request):
+    """The search in the URL; a missing `q` or an invalid value is a 400 naming the parameter."""
+    params, errors = read_params(request.query_params)
+    if "q" not in request.query_params:
+        errors.setdefault("q", [_("Skriv inn noe å søke etter.")])
+    if errors:
+        raise ValidationError(errors)
+    return params, errors
+
+
 def _facet_parameters() -> list[OpenApiParameter]:
     params: dict[str, str] = {}
     for indexed in indexed_types():
         for param, label in indexed.facets.items():
             params.setdefault(param, str(label))
+    values = {
+        "type": "array",
+        "items": {"type": "string", "pattern": FACET_VALUE.pattern},
+        "maxItems": MAX_VALUES,
+    }
     return [
-        OpenApiParameter(param, str, many=True, description=f"{label} (bare sammen med `type`)")
+        OpenApiParameter(param, values, style="form", explode=True, description=f"{label} (bare sammen med `type`)")
         for param, label in params.items()
     ]
 
@@ -78,26 +93,26 @@ class SearchView(PublicReadMixin, APIView):
             "Uten `type` søkes det i alle typer; med `type` kan fasettene for typen brukes som filtre."
         ),
         parameters=[
-            OpenApiParameter("q", str, required=True, description="Søkeordene (høyst 200 tegn)"),
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": 200}, required=True, description="Søkeordene (høyst 200 tegn)"
+            ),
             OpenApiParameter("type", str, enum=[t.doc_type for t in indexed_types()], description="Bare én type"),
             OpenApiParameter(
                 "limit",
                 {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                 description=f"Standard {DEFAULT_LIMIT}",
             ),
-            OpenApiParameter("side", {"type": "integer", "minimum": 1}, description="Sidenummer, fra 1"),
+            OpenApiParameter(
+                "side", {"type": "integer", "minimum": 1, "maximum": 10_000}, description="Sidenummer, fra 1 til 10 000"
+            ),
             *_facet_parameters(),
         ],
         responses={200: SearchResponseSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
     )
     def get(self, request):
-        if limit(request, "search"):
+        if over_limit(request, "search"):
             raise Throttled()
-        params, errors = read_params(request.query_params)
-        if not params.text:
-            errors.setdefault("q", [_("Skriv inn noe å søke etter.")])
-        if errors:
-            raise ValidationError(errors)
+        params, _errors = checked(request)
         results, terms, suggestion = run(params)
         labels = type_labels()
         facets = {
@@ -136,14 +151,19 @@ class SuggestView(PublicReadMixin, APIView):
         operation_id="search_suggest",
         summary="Forslag mens du skriver",
         description="Titler som passer med det som er skrevet så langt; det siste ordet kan være påbegynt.",
-        parameters=[OpenApiParameter("q", str, required=True, description="Det som er skrevet (høyst 200 tegn)")],
+        parameters=[
+            OpenApiParameter(
+                "q",
+                {"type": "string", "maxLength": 200},
+                required=True,
+                description="Det som er skrevet (høyst 200 tegn)",
+            )
+        ],
         responses={200: SuggestResponseSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
     )
     def get(self, request):
-        if limit(request, "search_suggest"):
+        if over_limit(request, "search_suggest"):
             raise Throttled()
-        params, errors = read_params(request.query_params)
-        if errors:
-            raise ValidationError(errors)
+        params, _errors = checked(request)
         suggestions = suggest(params.text, MAX_SUGGESTIONS) if len(params.text) >= 2 else []
         return Response({"suggestions": [{"type": s.doc_type, "title": s.title, "url": s.url} for s in suggestions]})

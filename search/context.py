@@ -40,8 +40,9 @@ class SearchParams:
 def read_params(params: QueryDict, *, limit_param: str = "limit") -> tuple[SearchParams, dict[str, list[str]]]:
     """The search in `params`, and per parameter what is wrong with it (empty when all is well)."""
     errors: dict[str, list[str]] = {}
-    text = " ".join(params.get("q", "").replace("\x00", " ").split())
-    if len(text) > MAX_QUERY_LENGTH:
+    raw = params.get("q", "")
+    text = " ".join(raw.replace("\x00", " ").split())
+    if len(raw) > MAX_QUERY_LENGTH:
         errors["q"] = [_("Søket kan være høyst %(max)s tegn.") % {"max": MAX_QUERY_LENGTH}]
         text = text[:MAX_QUERY_LENGTH]
     doc_type = params.get("type", "")
@@ -53,17 +54,24 @@ def read_params(params: QueryDict, *, limit_param: str = "limit") -> tuple[Searc
         ]
         doc_type = ""
     filters: dict[str, tuple[str, ...]] = {}
-    if indexed is not None:
-        for param in indexed.facets:
-            values = [value for value in params.getlist(param) if value]
-            good = tuple(dict.fromkeys(value for value in values if FACET_VALUE.match(value)))[:MAX_VALUES]
-            if len(good) != len(set(values)):
-                errors[param] = [_("Ugyldig verdi for %(param)s.") % {"param": param}]
-            if good:
-                filters[param] = good
+    for param in facet_params():
+        values = params.getlist(param)
+        if len(values) > MAX_VALUES or not all(FACET_VALUE.match(value) for value in values):
+            errors[param] = [
+                _("Ugyldig verdi for %(param)s: høyst %(max)s koder med små bokstaver, tall og bindestrek.")
+                % {"param": param, "max": MAX_VALUES}
+            ]
+        good = tuple(dict.fromkeys(value for value in values if FACET_VALUE.match(value)))[:MAX_VALUES]
+        if good and indexed is not None and param in indexed.facets:
+            filters[param] = good
     limit = _number(params.get(limit_param), DEFAULT_LIMIT, 1, MAX_LIMIT, limit_param, errors)
     page = _number(params.get("side"), 1, 1, 10_000, "side", errors)
     return SearchParams(text=text, doc_type=doc_type, filters=filters, limit=limit, page=page), errors
+
+
+def facet_params() -> list[str]:
+    """Every facet parameter of any type, in the order the types list them."""
+    return list(dict.fromkeys(param for indexed in indexed_types() for param in indexed.facets))
 
 
 def _number(raw: str | None, default: int, low: int, high: int, name: str, errors: dict) -> int:

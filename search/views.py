@@ -3,13 +3,13 @@
 from django.shortcuts import render
 
 from innoplatform.core.listing import active_filters, querystring
-from innoplatform.core.ratelimit import limit
 
 from .context import page_context, read_params
+from .throttle import over_limit
 
 
 def search_page(request):
-    if limited := limit(request, "search"):
+    if limited := over_limit(request, "search"):
         return limited
     params, _errors = read_params(request.GET, limit_param="")
     context = page_context(params)

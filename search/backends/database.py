@@ -154,6 +154,14 @@ def _hit(row: tuple) -> Hit:
     )
 
 
+def _type_counts_and_count(request: SearchRequest, expression: str) -> tuple[dict[str, int], int]:
+    """Hits per type, and the number of hits for the request; without facet filters the second is read off the first."""
+    types = _type_counts(request, expression)
+    if any(request.filters.values()):
+        return types, _count(request, expression)
+    return types, types.get(request.doc_type, 0) if request.doc_type else sum(types.values())
+
+
 def _type_counts(request: SearchRequest, expression: str) -> dict[str, int]:
     where = _conditions(SearchRequest(query=request.query), expression, typed=False)
     rows = _fetch(
@@ -189,16 +197,17 @@ class DatabaseBackend:
         if request.query.is_empty:
             return SearchResults(count=0, hits=[])
         expression = match_expression(request.query)
-        count = _count(request, expression)
+        types, count = _type_counts_and_count(request, expression)
         any_word = False
         if count == 0 and len(request.query.groups) > 1:
             any_expression = match_expression(request.query, every_word=False)
-            if any_count := _count(request, any_expression):
-                expression, count, any_word = any_expression, any_count, True
+            any_types, any_count = _type_counts_and_count(request, any_expression)
+            if any_count:
+                expression, types, count, any_word = any_expression, any_types, any_count, True
         return SearchResults(
             count=count,
             hits=_hits(request, expression) if count else [],
-            type_counts=_type_counts(request, expression),
+            type_counts=types,
             facet_counts=_facet_counts(request, expression),
             any_word=any_word,
             backend=self.name,

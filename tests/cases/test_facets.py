@@ -133,7 +133,11 @@ def test_sorting(known_set):
     assert by_title == sorted(by_title)
     newest = [c.start_year for c in sort_cases(CasePage.objects.published(), parse("sorter=nyeste"))]
     assert newest == [2023, 2021, 2021]
-    assert [c.start_year for c in sort_cases(CasePage.objects.published(), parse("sorter=eldste"))] == [2021, 2021, 2023]
+    assert [c.start_year for c in sort_cases(CasePage.objects.published(), parse("sorter=eldste"))] == [
+        2021,
+        2021,
+        2023,
+    ]
 
 
 def test_unpublished_cases_are_not_counted(known_set):

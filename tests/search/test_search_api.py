@@ -78,6 +78,12 @@ def test_bad_parameters_are_a_400_naming_the_field(client, params, field):
     assert field in response.json()["errors"]
 
 
+def test_an_empty_query_finds_nothing_without_an_error(client, home_page):
+    assert client.get("/api/search/", {"q": "  "}).json()["count"] == 0
+    assert client.get("/api/search/suggest/", {"q": ""}).json() == {"suggestions": []}
+    assert client.get("/api/search/suggest/").status_code == 400
+
+
 def test_did_you_mean_and_any_word(client, cases):
     body = client.get("/api/search/", {"q": "sykehjmmet"}).json()
     assert body["suggestion"] == "sykehjemmet" and body["count"] == 1
