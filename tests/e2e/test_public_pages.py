@@ -102,7 +102,7 @@ def test_kommune_search_works_without_javascript(browser, site):
         page = context.new_page()
         page.goto(site + "/kommuner/")
         page.get_by_label("Finn kommune").fill("ski")
-        page.get_by_role("button", name="Søk").click()
+        page.get_by_role("button", name="Søk", exact=True).click()
         expect(page).to_have_url(re.compile(r"/kommuner/\?q=ski$"))
         expect(page.locator("#kommune-count")).to_have_text("2 kommuner")
         expect(page.get_by_role("link", name="Skien", exact=True)).to_be_visible()
