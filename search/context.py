@@ -37,7 +37,7 @@ class SearchParams:
     page: int = 1
 
 
-def read_params(params: QueryDict, *, limit_param: str = "limit") -> tuple[SearchParams, dict[str, list[str]]]:
+def read_params(params: QueryDict) -> tuple[SearchParams, dict[str, list[str]]]:
     """The search in `params`, and per parameter what is wrong with it (empty when all is well)."""
     errors: dict[str, list[str]] = {}
     raw = params.get("q", "")
@@ -64,7 +64,7 @@ def read_params(params: QueryDict, *, limit_param: str = "limit") -> tuple[Searc
         good = tuple(dict.fromkeys(value for value in values if FACET_VALUE.match(value)))[:MAX_VALUES]
         if good and indexed is not None and param in indexed.facets:
             filters[param] = good
-    limit = _number(params.get(limit_param), DEFAULT_LIMIT, 1, MAX_LIMIT, limit_param, errors)
+    limit = _number(params.get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT, "limit", errors)
     page = _number(params.get("side"), 1, 1, 10_000, "side", errors)
     return SearchParams(text=text, doc_type=doc_type, filters=filters, limit=limit, page=page), errors
 

@@ -6,6 +6,7 @@ content type beyond what these classes tell it.
 """
 
 import datetime
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -31,8 +32,8 @@ class Document:
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
-class IndexedType:
-    """How one model becomes documents. Subclass, set the class attributes, and implement the three methods."""
+class IndexedType(ABC):
+    """How one model becomes documents. Subclass, set the class attributes, and implement `objects` and `document`."""
 
     doc_type: ClassVar[str]
     """Stable code, used in URLs (`?type=case`) and the API."""
@@ -49,12 +50,13 @@ class IndexedType:
     """Models whose change alters this type's documents → the attribute holding the indexed object's key,
     or a function giving the keys of every indexed object the change touches (a renamed kommune → its cases)."""
 
+    @abstractmethod
     def objects(self) -> QuerySet:
         """Everything of this type that belongs in the index (published, public), ready for `document`."""
-        raise NotImplementedError
 
+    @abstractmethod
     def document(self, obj: Any) -> Document:
-        raise NotImplementedError
+        """The search document of one object of `objects()`."""
 
     def facet_labels(self, param: str, values: Iterable[str]) -> dict[str, str]:
         """The label of each facet value, for the search page's facets and filters."""

@@ -14,7 +14,7 @@ from . import indexing
 from .backends.base import SearchBackend, SearchRequest, SearchResults, Suggestion
 from .backends.database import DatabaseBackend
 from .models import SearchDocument
-from .query import ParsedQuery, parse
+from .query import parse
 
 logger = logging.getLogger(__name__)
 
@@ -79,10 +79,6 @@ def ranked_ids(doc_type: str, text: str) -> list[int] | None:
         lambda db: db.ranked_ids(doc_type, query, MAX_RANKED),
     )
     return ids
-
-
-def parse_query(text: str) -> ParsedQuery:
-    return parse(text)
 
 
 def update_object(doc_type: str, object_id: int) -> None:

@@ -11,7 +11,7 @@ from .throttle import over_limit
 def search_page(request):
     if limited := over_limit(request, "search"):
         return limited
-    params, _errors = read_params(request.GET, limit_param="")
+    params, _errors = read_params(request.GET)
     context = page_context(params)
     if context.get("facets"):
         context["active_filters"] = active_filters(request, context["facets"])

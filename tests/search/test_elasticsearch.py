@@ -21,6 +21,7 @@ from search.backends.elastic import ElasticsearchBackend, ElasticsearchUnavailab
 from search.backends.elastic_mappings import COMPOUND_WORDS, NYNORSK_STOPWORDS, index_body
 from search.documents import Document, IndexedType
 from search.indexing import index_document
+from search.models import SearchDocument
 from search.query import parse
 
 # A fake cluster: the client's real transport, with a node that records each request and answers from a script.
@@ -100,8 +101,16 @@ def es_hit(object_id, title, score=1.0, highlight=None, doc_type="note", **field
 
 
 class Notes(IndexedType):
+    """A type of the tests' own, written into the index directly: it has no objects of its own."""
+
     doc_type = "note"
     label = "Notater"
+
+    def objects(self):
+        return SearchDocument.objects.none()
+
+    def document(self, row):
+        return Document(object_id=row.object_id, title=row.title, url=row.url)
 
 
 @pytest.fixture

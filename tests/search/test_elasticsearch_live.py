@@ -23,8 +23,16 @@ pytestmark = pytest.mark.skipif(
 
 
 class Notes(IndexedType):
+    """A type of the tests' own, written into the index directly: it has no objects of its own."""
+
     doc_type = "note"
     label = "Notater"
+
+    def objects(self):
+        return SearchDocument.objects.none()
+
+    def document(self, row):
+        return Document(object_id=row.object_id, title=row.title, url=row.url)
 
 
 NOTES = [
