@@ -1,4 +1,4 @@
-"""What other apps may ask of the case library: published cases by classification, and a pre-filled suggestion.
+"""What other apps may ask of the case library: published cases by classification, a pre-filled suggestion, a draft.
 
 Courses use both: a lesson's «se det i praksis» lists cases of a phase, service
 area or challenge, and a participant's project can become a case suggestion,
@@ -7,7 +7,9 @@ which then goes through the editors' moderation like any other.
 
 from django.http import HttpRequest
 
+from .library import ensure_case_index
 from .models import CaseCode, CasePage, Dimension
+from .submission import submit_case
 
 PREFILL_SESSION_KEY = "cases_suggestion_prefill"
 PREFILL_FIELDS = ("title", "summary", "body", "results", "phase", "kommuner")
@@ -32,3 +34,13 @@ def prefill_suggestion(request: HttpRequest, initial: dict) -> None:
 def take_prefill(request: HttpRequest) -> dict:
     """The pre-filled values for the suggestion form, once."""
     return request.session.pop(PREFILL_SESSION_KEY, {}) if request.user.is_authenticated else {}
+
+
+def submit_case_draft(user, data: dict) -> CasePage:
+    """A case draft from another app's content, into the editors' moderation like a user's suggestion.
+
+    `data` has the suggestion form's keys (title, summary, body, phase, status, start_year, sectors,
+    service_areas, challenges, kommuner, results, contact_*), and may add partners
+    ({name, sector, organisation}), funding ({source, programme, amount_nok}) and figures ({value, unit, label}).
+    """
+    return submit_case(user, data, ensure_case_index())

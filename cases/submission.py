@@ -17,7 +17,7 @@ from innoplatform.core.mail import send_email
 from innoplatform.core.sanitizer import text_to_html
 from innoplatform.core.text import norwegian_slugify
 
-from .models import CaseFunding, CaseIndexPage, CasePage, CasePartner, Dimension
+from .models import CaseFunding, CaseIndexPage, CasePage, CasePartner, CaseResultFigure, Dimension
 
 
 def unique_slug(parent: Page, title: str) -> str:
@@ -60,7 +60,13 @@ def submit_case(user, data: dict, index: CaseIndexPage) -> CasePage:
         }
     )
     page.kommuner = list(data["kommuner"])
-    page.partners = [CasePartner(name=row["name"], sector=row["sector"]) for row in data.get("partners", [])]
+    page.partners = [
+        CasePartner(name=row["name"], sector=row["sector"], organisation=row.get("organisation"))
+        for row in data.get("partners", [])
+    ]
+    page.result_figures = [
+        CaseResultFigure(value=row["value"], unit=row["unit"], label=row["label"]) for row in data.get("figures", [])
+    ]
     page.funding = [
         CaseFunding(source=row["source"], programme=row.get("programme", ""), amount_nok=row.get("amount_nok"))
         for row in data.get("funding", [])

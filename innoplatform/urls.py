@@ -27,6 +27,7 @@ urlpatterns = [
     path("casebibliotek/", include("cases.urls")),
     path("kurs/", include("courses.urls")),
     path("partnere/", include("partners.urls")),
+    path("tilskudd/", include("funding.urls")),
     path("organisasjoner/", include("innoplatform.organisations.urls")),
     path("api/cases/", include("cases.api_urls")),
     path("api/kurs/", include("courses.api_urls")),

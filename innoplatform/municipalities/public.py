@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
+from innoplatform.core.vocabularies import Challenge
+
 from .demography.datasets import DatasetChoice, current_datasets
+from .demography.indicators import CHALLENGE_YEAR, INDICATOR_LABELS
 from .demography.similarity import DIMENSION_LABELS
 from .demography.states import DataKind, DataState, state_of
 from .models import DemographicSummary, Kommune
@@ -25,6 +28,7 @@ __all__ = [
     "SimilarKommune",
     "challenges_for",
     "data_states_for",
+    "demographic_brief",
     "kommune_challenges",
     "kommune_populations",
     "kommuner_with_challenge",
@@ -144,3 +148,36 @@ def kommuner_with_challenge(code: str) -> QuerySet[Kommune]:
         if len(number) == 4 and code in challenges
     ]
     return Kommune.objects.filter(number__in=numbers)
+
+
+def demographic_brief(kommune: Kommune) -> str:
+    """The kommune's demographic challenges and key figures in a few plain sentences (two queries).
+
+    What an application for funding starts its problem description from; empty while no figures are imported.
+    """
+    summary = _summaries_by_number([kommune], current_datasets()).get(kommune.number)
+    if summary is None:
+        return ""
+    year = summary.observed_last_year or summary.base_year
+    lines = [
+        gettext("%(kommune)s hadde %(population)s innbyggere i %(year)s.")
+        % {"kommune": kommune.name, "population": f"{summary.population:,}".replace(",", "\u00a0"), "year": year}
+    ]
+    later = summary.indicators.get(str(CHALLENGE_YEAR), {}) if summary.dataset_id else {}
+    figures = [
+        f"{INDICATOR_LABELS[key]}: {str(value).replace('.', ',')}"
+        for key, value in later.items()
+        if key in INDICATOR_LABELS and value is not None
+    ]
+    if figures:
+        lines.append(
+            gettext("SSBs framskriving (hovedalternativet) for %(year)s:") % {"year": CHALLENGE_YEAR}
+            + "\n"
+            + "\n".join(f"– {figure}" for figure in figures)
+        )
+    if summary.dataset_id and summary.challenges:
+        labels = ", ".join(
+            str(Challenge(code).label).lower() for code in summary.challenges if code in Challenge.values
+        )
+        lines.append(gettext("Demografiske utfordringer ut fra tallene: %(challenges)s.") % {"challenges": labels})
+    return "\n\n".join(lines)

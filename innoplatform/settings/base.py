@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cases",
     "courses",
     "partners",
+    "funding",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,3 @@
+"""The public insight into granted projects."""
+
+urlpatterns: list = []
