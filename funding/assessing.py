@@ -63,7 +63,8 @@ class RankedApplication:
     application: Application
     total: float | None
     assessors: int
-    criterion_means: dict[int, float]
+    criterion_means: tuple[float | None, ...]
+    """The mean score of each criterion, in the call's order of criteria."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The funding pages of applicants and offices: calls, applications, assessment and decisions, reports."""
