@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+
 from django.utils import timezone
 
 from funding import allocation, applications, assessing, lifecycle, reporting
