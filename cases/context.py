@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from innoplatform.core.listing import active_filters, querystring
 
+from .extensions import case_sections
 from .facets import RELEVANCE, SORTS, CaseFilters, facet_counts, filter_cases, sort_cases
 from .models import CasePage, CasePartner
 from .related import cases_from_similar_kommuner, kommune_profiles, phase_course_link, related_cases, reusing_kommuner
@@ -65,6 +66,7 @@ def case_context(request: HttpRequest, page: CasePage) -> dict:
         "related_cases": related,
         "similar_cases": cases_from_similar_kommuner(page, exclude={case.pk for case in related}),
         "course_link": phase_course_link(page.phase),
+        "sections": case_sections(request, page),
         "reusing_kommuner": reusers,
         "reuse_ineligible": reason,
         "my_kommuner": [(kommune, kommune.pk in reused) for kommune in acted_for],

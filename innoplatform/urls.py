@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/cases/", include("cases.api_urls")),
     path("api/kurs/", include("courses.api_urls")),
     path("api/posts/", include("partners.api_urls")),
+    path("api/grants/", include("funding.api_urls")),
     path("api/search/", include("search.api_urls")),
     path("sok/", include("search.urls")),
     path("api/organisations/<str:orgnr>/", partner_api.OrganisationDetailView.as_view(), name="organisation-api"),
