@@ -7,6 +7,7 @@ what submission needs is checked by the service and shown on the same fields.
 """
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -267,7 +268,7 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["spent_nok"].max_value = MAX_AMOUNT
-        self.fields["spent_nok"].validators.append(forms.validators.MaxValueValidator(MAX_AMOUNT))
+        self.fields["spent_nok"].validators.append(MaxValueValidator(MAX_AMOUNT))
 
 
 class ReviewForm(forms.Form):
@@ -308,7 +309,7 @@ class CallForm(forms.ModelForm):
         self.fields["office"].choices = offices
         self.fields["title"].validators.append(single_line)
         for name in ("frame_nok", "minimum_amount_nok"):
-            self.fields[name].validators.append(forms.validators.MaxValueValidator(MAX_AMOUNT * 10))
+            self.fields[name].validators.append(MaxValueValidator(MAX_AMOUNT * 10))
 
     def clean(self):
         data = super().clean()

@@ -25,8 +25,20 @@ def report_for(application: Application, kind: str) -> Report:
     )
 
 
-@transaction.atomic
 def save_report(user, application: Application, kind: str, values: dict, *, submit: bool) -> Report:
+    """Save what the applicants wrote; with `submit`, also deliver it when complete.
+
+    An incomplete report asked to be delivered is still saved as a draft, and FundingError("incomplete")
+    names what is missing, so nothing written is lost.
+    """
+    report, missing = _store(user, application, kind, values, submit=submit)
+    if missing:
+        raise FundingError("incomplete", missing)
+    return report
+
+
+@transaction.atomic
+def _store(user, application: Application, kind: str, values: dict, *, submit: bool) -> tuple[Report, dict]:
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if not Roles.of(user).is_applicant(locked):
         raise FundingError("not_applicant")
@@ -38,20 +50,20 @@ def save_report(user, application: Application, kind: str, values: dict, *, subm
     for name in REPORT_FIELDS:
         if name in values:
             setattr(report, name, values[name])
+    missing = {}
     if submit:
         missing = {name: "required" for name in REQUIRED_FIELDS if not str(getattr(report, name) or "").strip()}
         if kind == Report.Kind.FINAL and report.spent_nok is None:
             missing["spent_nok"] = "required"
-        if missing:
-            raise FundingError("incomplete", missing)
+    if submit and not missing:
         report.status = Report.Status.SUBMITTED
         report.submitted_at = timezone.now()
     report.save()
-    if submit and kind == Report.Kind.FINAL:
-        lifecycle.move(locked, Status.REPORTED)
-    if submit:
+    if report.status == Report.Status.SUBMITTED:
+        if kind == Report.Kind.FINAL:
+            lifecycle.move(locked, Status.REPORTED)
         notices.report_submitted(locked, report)
-    return report
+    return report, missing
 
 
 @transaction.atomic

@@ -93,11 +93,9 @@ def _forms(request: HttpRequest, application: Application):
     form = ApplicationForm(data, initial=initial, call=application.call)
     if data is not None and data.get("handling") == "legg-til" and "co_kommuner" in form.fields:
         form.fields["co_kommuner"].grow(len([v for v in data.getlist("co_kommuner") if v.strip()]))
-    return (
-        form,
-        PartnerFormSet(data, initial=partners, prefix="partnere"),
-        BudgetFormSet(data, initial=budget, prefix="budsjett"),
-    )
+    if data is not None:  # a posted row is what the applicant wrote, never compared with what was saved
+        return form, PartnerFormSet(data, prefix="partnere"), BudgetFormSet(data, prefix="budsjett")
+    return form, PartnerFormSet(initial=partners, prefix="partnere"), BudgetFormSet(initial=budget, prefix="budsjett")
 
 
 def _show_service_errors(form, partners, budget, error: FundingError) -> None:
