@@ -166,10 +166,12 @@ def ensure_call(spec: dict, criteria: list, today: date) -> FundingCall:
     if call is not None:
         return call
     closes_on = today + timedelta(days=spec["closes"])
+    # A call that closes late in the year is for the next year's projects, and is named by that year.
+    project_year = (closes_on + timedelta(days=60)).year
     call = FundingCall.objects.create(
         slug=spec["slug"],
         office=spec["office"],
-        title=spec["title"].format(year=closes_on.year),
+        title=spec["title"].format(year=project_year),
         text=spec["text"].format(year=closes_on.year),
         frame_nok=spec["frame_nok"],
         opens_on=today + timedelta(days=spec["opens"]),
