@@ -140,7 +140,7 @@ def check_data(application: Application, data: ApplicationData) -> dict[str, str
 @transaction.atomic
 def save_application(user, application: Application, data: ApplicationData) -> Application:
     """Write the applicant's text, codes, partners and budget; a submitted application must stay complete."""
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
     if not Roles.of(user).is_applicant(locked):
         raise FundingError("not_applicant")
     if not is_editable(locked):
@@ -203,7 +203,7 @@ def stored_data(application: Application) -> ApplicationData:
 @transaction.atomic
 def submit_application(user, application: Application) -> Application:
     """Submit the saved application: the call must be open and nothing may be missing."""
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
     if not Roles.of(user).is_applicant(locked):
         raise FundingError("not_applicant")
     if locked.call is None or not locked.call.is_open:

@@ -33,7 +33,7 @@ def save_assessment(
     user, application: Application, *, no_conflict: bool, scores: list[ScoreInput], comment: str = ""
 ) -> Assessment:
     """Store the user's scores; the first assessment of a closed call's application starts its assessment."""
-    locked = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
     roles = Roles.of(user)
     if roles.has_conflict(locked):
         raise FundingError("conflict")

@@ -109,7 +109,7 @@ def case_data(application: Application, report: Report) -> dict:
 def publish_as_case(user, application: Application):
     """Create the case draft and link it to the grant; FundingError unless allowed and not yet done."""
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("allocation", "lead_kommune")
         .prefetch_related("reports")
         .get(pk=application.pk)

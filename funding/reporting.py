@@ -69,7 +69,7 @@ def _store(user, application: Application, kind: str, values: dict, *, submit: b
 @transaction.atomic
 def review_report(user, report: Report, *, approve: bool, comment: str = "") -> Report:
     """The office approves a submitted report, or returns it with a comment for the applicants to improve."""
-    locked = Report.objects.select_for_update().select_related("application").get(pk=report.pk)
+    locked = Report.objects.select_for_update(of=("self",)).select_related("application").get(pk=report.pk)
     application = locked.application
     roles = Roles.of(user)
     if not (roles.editor or roles.is_assessor(application)) or roles.has_conflict(application):

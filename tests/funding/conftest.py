@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from funding.factories import ApplicationFactory, FundingCallFactory
 from funding.models import ApplicationPartner, OfficeDesk
 from funding.offices import Office
 from innoplatform.accounts.factories import UserFactory
-from innoplatform.municipalities.models import Kommune
+from innoplatform.municipalities.models import Fylke, Kommune
+from innoplatform.municipalities.registry import load_registry
 from innoplatform.organisations.factories import MembershipFactory, OrganisationFactory
 
 
@@ -39,6 +40,8 @@ class FundingWorld:
 
 @pytest.fixture
 def world(db) -> FundingWorld:
+    if not Kommune.objects.exists():  # a transactional test before this one emptied the tables
+        load_registry(Fylke, Kommune)
     kommune_a = Kommune.objects.get(number="3401")  # Kongsvinger, Innlandet
     kommune_b = Kommune.objects.get(number="3403")  # Hamar, Innlandet
     org_a = OrganisationFactory(name="Kongsvinger kommune", sector="kommune", kommune=kommune_a)
@@ -49,7 +52,9 @@ def world(db) -> FundingWorld:
     OfficeDesk.objects.create(office=Office.INNLANDET, organisation=office_org)
     OfficeDesk.objects.create(office=Office.VESTLAND, organisation=other_office_org)
     editor = UserFactory(email="redaktor@innovasjon.example.no")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="manage_funding"))
+    editor.groups.add(editors)
     call = FundingCallFactory(office=Office.INNLANDET, title="Innovasjonsmidler 2027", slug="innovasjonsmidler-2027")
     application = ApplicationFactory(call=call, lead_kommune=kommune_a, title="Digitalt nattilsyn")
     ApplicationPartner.objects.create(
