@@ -134,9 +134,10 @@ def ensure_offices(offices: dict[str, dict]) -> dict[str, User]:
     """A desk for every office, each with its demo assessor; the assessors by office code."""
     assessors = {}
     for office, spec in offices.items():
-        organisation = ensure_office_organisation(spec)
-        OfficeDesk.objects.get_or_create(office=office, defaults={"organisation": organisation})
-        assessors[office] = ensure_person(spec["assessor"], organisation, organisation.kommune)
+        desk = OfficeDesk.objects.select_related("organisation").filter(office=office).first()
+        if desk is None:
+            desk = OfficeDesk.objects.create(office=office, organisation=ensure_office_organisation(spec))
+        assessors[office] = ensure_person(spec["assessor"], desk.organisation, desk.organisation.kommune)
     return assessors
 
 

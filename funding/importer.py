@@ -40,6 +40,7 @@ MAX_CO_KOMMUNER = 50
 MAX_PARTNERS = 50
 MAX_AMOUNT_NOK = 100_000_000  # the whole national frame of the 2013 strategy; a larger grant is a typing error
 FIRST_YEAR = 2000
+NAME_BATCH = 500
 
 REQUIRED_COLUMNS = ("year", "office", "kommune", "co_kommuner", "title", "partners", "amount_nok")
 OPTIONAL_COLUMNS = ("summary", "tjenesteomrader", "utfordringer", "fase")
@@ -333,11 +334,21 @@ def parse_csv(text: str, *, today=None) -> list[GrantRow]:
 
 
 def _partner_organisations(names: set[str]) -> dict[str, Organisation]:
-    """The registry's organisation for each name that exactly one organisation has."""
-    unique = (
-        Organisation.objects.filter(name__in=names).values("name").annotate(n=Count("pk")).filter(n=1).values("name")
-    )
-    return {organisation.name: organisation for organisation in Organisation.objects.filter(name__in=unique)}
+    """The registry's organisation for each name that exactly one organisation has (in batches, so that a file
+    of many names stays within the database's limit on query parameters)."""
+    found = {}
+    names = sorted(names)
+    for start in range(0, len(names), NAME_BATCH):
+        batch = names[start : start + NAME_BATCH]
+        unique = (
+            Organisation.objects.filter(name__in=batch)
+            .values("name")
+            .annotate(n=Count("pk"))
+            .filter(n=1)
+            .values("name")
+        )
+        found.update({organisation.name: organisation for organisation in Organisation.objects.filter(name__in=unique)})
+    return found
 
 
 def _stored_signature(application: Application) -> tuple:
@@ -357,7 +368,7 @@ def _stored_signature(application: Application) -> tuple:
 
 def _row_signature(row: GrantRow, application: Application, organisations: dict[str, Organisation]) -> tuple:
     """The same as `_stored_signature`, for the grant as this row would leave it."""
-    codes = {(code.dimension, code.code) for code in application.codes.all()} if application.pk else set()
+    codes = {(code.dimension, code.code) for code in application.codes.all()}
     for column, (dimension, _vocabulary) in CODE_COLUMNS.items():
         if column in row.optional:
             codes = {c for c in codes if c[0] != dimension} | {(dimension, code) for code in row.optional[column]}

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from funding import importer
 from funding.factories import ApplicationFactory
 from funding.importer import GrantImportError, import_grants, parse_csv
 from funding.models import Allocation, Application, ApplicationCode, ApplicationPartner
@@ -320,3 +321,38 @@ def test_codes_of_rejected_rows_are_not_written(tmp_path):
     header = HEADER + ",tjenesteomrader"
     rejected(tmp_path, csv_text(GOOD + ",skole", SECOND.replace("1200000", "0") + ",skole", header=header))
     assert not ApplicationCode.objects.exists()
+
+
+def test_a_field_longer_than_the_limit_is_refused_before_it_is_read(tmp_path):
+    err = rejected(tmp_path, csv_text(GOOD.replace("Sykehuset Innlandet;", "x" * 20_001 + ";")))
+    assert "Linje 2: «partners» er lengre enn 20 000 tegn" in err
+
+
+def test_more_rows_than_the_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_ROWS", 1)
+    assert "Filen har mer enn 1 tildelinger; del den opp." in rejected(tmp_path, csv_text(GOOD, SECOND))
+
+
+def test_partner_names_are_looked_up_in_batches(monkeypatch):
+    monkeypatch.setattr(importer, "NAME_BATCH", 1)
+    first = OrganisationFactory(name="Sykehuset Innlandet", sector="stat")
+    second = OrganisationFactory(name="Kongsvinger frivilligsentral", sector="frivillig")
+    import_grants(csv_text(GOOD))
+    assert [p.organisation for p in ApplicationPartner.objects.order_by("sort_order")] == [first, second]
+
+
+def test_created_and_updated_grants_are_handed_to_the_search_index(monkeypatch):
+    changed = []
+    monkeypatch.setattr(importer, "object_changed", changed.append)
+    import_grants(csv_text(GOOD, SECOND))
+    assert sorted(a.title for a in changed) == sorted(Application.objects.values_list("title", flat=True))
+    changed.clear()
+    import_grants(csv_text(GOOD.replace('"450 000"', "460000"), SECOND))
+    assert [a.title for a in changed] == ["Felles legevakt med videokonsultasjon"]
+
+
+def test_the_example_in_the_documentation_imports():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "funding-import.md").read_text(encoding="utf-8")
+    example = docs.split("```csv\n", 1)[1].split("```", 1)[0]
+    result = import_grants(example)
+    assert len(result.created) == 2
