@@ -36,9 +36,9 @@ AUTOSAVE_HEADER = "X-Autosave"
 def start_application(request: HttpRequest, slug: str) -> HttpResponse:
     call = call_by_slug(slug)
     roles = Roles.of(request.user)
-    form = StartApplicationForm(request.POST, kommuner=Kommune.objects.filter(pk__in=roles.kommune_ids))
-    if not roles.kommune_ids:
+    if not roles.kommune_ids or request.POST.get("kommune", "").strip() not in {"", *map(str, roles.kommune_ids)}:
         raise PermissionDenied
+    form = StartApplicationForm(request.POST, kommuner=Kommune.objects.filter(pk__in=roles.kommune_ids))
     if not form.is_valid():
         messages.error(request, _("Velg kommunen som søker."))
         return redirect(call.get_absolute_url())
