@@ -5,6 +5,7 @@ unknown code, a malformed number or a kommune or fylke that does not exist is a
 400 that names what is valid.
 """
 
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
@@ -14,7 +15,8 @@ from rest_framework.views import APIView
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin
+from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin, values_from_database
+from innoplatform.municipalities.models import Fylke, Kommune
 
 from .insight import (
     CODES,
@@ -37,8 +39,8 @@ MAX_VALUES = 50
 """At most this many values of one parameter: enough for every code, bounded for the schema."""
 
 
-def _filter_parameter(param: str, key: str) -> OpenApiParameter:
-    codes = [code for code, _label in CODES[key]] if key in CODES else None
+def _filter_parameter(param: str, key: str, numbers: list[str]) -> OpenApiParameter:
+    codes = [code for code, _label in CODES[key]] if key in CODES else numbers
     item = {"type": "string", "enum": codes} if codes else {"type": "string", "pattern": PATTERNS[key]}
     return OpenApiParameter(
         param,
@@ -48,7 +50,20 @@ def _filter_parameter(param: str, key: str) -> OpenApiParameter:
     )
 
 
-FILTER_PARAMETERS = [_filter_parameter(param, key) for param, key in FILTER_PARAMS.items()]
+class GrantFilterSchema(AutoSchema):
+    """The filter parameters, with the fylke and kommune numbers of the registry read when the schema is built."""
+
+    def get_override_parameters(self) -> list:
+        numbers = {
+            "fylke": values_from_database(lambda: Fylke.objects.order_by("number").values_list("number", flat=True)),
+            "kommune": values_from_database(
+                lambda: Kommune.objects.order_by("number").values_list("number", flat=True)
+            ),
+        }
+        return [
+            *super().get_override_parameters(),
+            *(_filter_parameter(param, key, numbers.get(key, [])) for param, key in FILTER_PARAMS.items()),
+        ]
 
 
 def checked_filters(request) -> GrantFilters:
@@ -71,6 +86,7 @@ def with_partners(grants):
 class GrantListView(PublicReadMixin, generics.GenericAPIView):
     serializer_class = GrantSerializer
     pagination_class = PagePagination
+    schema = GrantFilterSchema()
 
     @extend_schema(
         operation_id="grants_list",
@@ -81,7 +97,6 @@ class GrantListView(PublicReadMixin, generics.GenericAPIView):
             "medsøkerkommuner, `fylke` på fylket deres. Søknader som ikke er innvilget, vises aldri."
         ),
         parameters=[
-            *FILTER_PARAMETERS,
             OpenApiParameter("side", {"type": "integer", "minimum": 1}, description="Sidenummer, fra 1"),
         ],
         responses={

@@ -14,24 +14,35 @@ from .models import Application, ApplicationCode, Report
 from .offices import Office
 
 
-class KommuneRefSerializer(serializers.Serializer):
+class GrantKommuneSerializer(serializers.Serializer):
     number = serializers.RegexField(r"^\d{4}$", help_text="Kommunenummer")
     name = serializers.CharField()
+
+
+@extend_schema_field(
+    {"type": "string", "enum": [code for code, _label in PUBLIC_STATUS_CHOICES]}, component_name="GrantStatus"
+)
+class PublicStatusField(serializers.ChoiceField):
+    """A grant's status: one of the public statuses, as its own schema component, since the cases already
+    have a «status» enum with other values and drf-spectacular would warn of two sets under one name."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=PUBLIC_STATUS_CHOICES, **kwargs)
 
 
 class GrantSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     year = serializers.IntegerField()
     office = serializers.ChoiceField(choices=Office.choices, help_text="Statsforvalterembetet som tildelte")
-    kommune = KommuneRefSerializer(source="lead_kommune", help_text="Søkerkommunen")
+    kommune = GrantKommuneSerializer(source="lead_kommune", help_text="Søkerkommunen")
     co_kommuner = serializers.SerializerMethodField()
     title = serializers.CharField()
     partners = serializers.SerializerMethodField()
     amount_nok = serializers.IntegerField(source="allocation.amount_nok", help_text="Tildelt beløp i kroner")
-    status = serializers.ChoiceField(choices=PUBLIC_STATUS_CHOICES)
+    status = PublicStatusField()
     url = serializers.SerializerMethodField()
 
-    @extend_schema_field(KommuneRefSerializer(many=True))
+    @extend_schema_field(GrantKommuneSerializer(many=True))
     def get_co_kommuner(self, grant: Application) -> list[dict[str, str]]:
         return [{"number": kommune.number, "name": kommune.name} for kommune in grant.co_kommuner.all()]
 
