@@ -16,6 +16,7 @@ from funding.importer import GrantImportError, import_grants, parse_csv
 from funding.models import Allocation, Application, ApplicationCode, ApplicationPartner
 from innoplatform.municipalities.models import Kommune
 from innoplatform.organisations.factories import OrganisationFactory
+from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -356,3 +357,14 @@ def test_the_example_in_the_documentation_imports():
     example = docs.split("```csv\n", 1)[1].split("```", 1)[0]
     result = import_grants(example)
     assert len(result.created) == 2
+
+
+def test_imported_grants_are_in_the_search_index_with_their_new_amount_partners_and_kommuner():
+    import_grants(csv_text(GOOD))
+    grant = Application.objects.get()
+    document = SearchDocument.objects.get(doc_type="grant", object_id=grant.pk)
+    assert document.title == "Felles legevakt med videokonsultasjon" and document.facets["ar"] == ["2022"]
+    assert "Kongsvinger frivilligsentral" in document.body
+    import_grants(csv_text(GOOD.replace("Kongsvinger frivilligsentral", "Eidskog frivilligsentral")))
+    document = SearchDocument.objects.get(doc_type="grant", object_id=grant.pk)
+    assert "Eidskog frivilligsentral" in document.body and "Kongsvinger frivilligsentral" not in document.body
