@@ -12,7 +12,6 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from innoplatform.core.api import ErrorSerializer, PagePagination, PublicReadMixin, values_from_database
@@ -32,7 +31,6 @@ from .insight import (
     published_case,
     total_nok,
 )
-from .models import ApplicationPartner
 from .serializers import GrantDetailSerializer, GrantListSerializer, GrantSerializer
 
 MAX_VALUES = 50
@@ -77,12 +75,6 @@ def checked_filters(request) -> GrantFilters:
     return GrantFilters.from_querydict(request.query_params)
 
 
-def with_partners(grants):
-    return grants.prefetch_related(
-        Prefetch("partners", queryset=ApplicationPartner.objects.order_by("sort_order", "pk"))
-    )
-
-
 class GrantListView(PublicReadMixin, generics.GenericAPIView):
     serializer_class = GrantSerializer
     pagination_class = PagePagination
@@ -109,7 +101,7 @@ class GrantListView(PublicReadMixin, generics.GenericAPIView):
     )
     def get(self, request):
         matching = filter_grants(public_grants(), checked_filters(request))
-        page = self.paginate_queryset(with_partners(for_listing(matching)))
+        page = self.paginate_queryset(for_listing(matching).prefetch_related("partners"))
         data = self.get_serializer(page, many=True).data
         return self.paginator.get_paginated_response(data, total_nok=total_nok(matching))
 

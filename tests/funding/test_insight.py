@@ -409,3 +409,24 @@ def test_queries_do_not_grow_with_the_grants(client, world, django_assert_max_nu
     with django_assert_max_num_queries(3):
         response = client.get("/tilskudd/tilskudd.csv")
     assert len(read_csv(response)) == 4 + count
+
+
+def test_a_grant_without_approved_reports_says_why(client, world):
+    imported = make_grant("Historisk tildeling")
+    grant(world.application, 400_000)
+    assert (
+        "Rapportene fra prosjektet ligger ikke på plattformen."
+        in client.get(imported.get_public_url()).content.decode()
+    )
+    html = client.get(world.application.get_public_url()).content.decode()
+    assert "Det er ikke publisert noen godkjent rapport fra prosjektet ennå." in html
+
+
+def test_bars_are_scaled_to_the_largest_and_carry_their_amount():
+    from funding.insight_chart import WIDTH, bar_chart
+
+    chart = bar_chart([("Innlandet", 250_000), ("Vestland", 1_000_000), ("Agder", 0)])
+    assert [bar.width for bar in chart.bars] == [WIDTH / 4, WIDTH, 0]
+    assert chart.bars[1].amount == "1\xa0000\xa0000 kr" and chart.bars[0].label == "Innlandet"
+    assert chart.bars[1].bar_y > chart.bars[0].bar_y and chart.height > chart.bars[2].bar_y
+    assert bar_chart([]) is None and bar_chart([("Agder", 0)]) is None
