@@ -64,7 +64,7 @@ def test_grant_list_filters_and_has_the_chart_with_its_table(page, site, grants,
 def test_grant_page_shows_the_project_and_its_approved_report(page, site, grants, axe, shoot):
     page.goto(site + grants.get_public_url())
     expect(page.get_by_role("heading", level=1)).to_have_text("Sensorer i hjemmetjenesten")
-    expect(page.get_by_role("link", name="Hamar")).to_be_visible()
+    expect(page.get_by_role("link", name="Hamar", exact=True)).to_be_visible()
     expect(page.get_by_text("Vi installerte sensorer hos 40 brukere.")).to_be_visible()
     axe(page)
     shoot(grants.get_public_url(), "grant")
