@@ -46,8 +46,11 @@ def decide(user, application: Application, *, amount_nok: int, reason: str) -> A
             Status.REJECTED if amount_nok == 0 else Status.GRANTED if amount_nok == sought else Status.PARTLY_GRANTED
         )
         lifecycle.move(locked, target)
+        decided_at = timezone.now()
+        # A grant counts in the year it was decided, as the offices report them.
+        Application.objects.filter(pk=locked.pk).update(year=timezone.localtime(decided_at).year)
         allocation = Allocation.objects.create(
-            application=locked, amount_nok=amount_nok, reason=reason.strip(), decided_by=user, decided_at=timezone.now()
+            application=locked, amount_nok=amount_nok, reason=reason.strip(), decided_by=user, decided_at=decided_at
         )
         notices.decision_made(locked, allocation)
     return allocation

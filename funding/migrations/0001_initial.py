@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('office', models.CharField(choices=[('agder', 'Statsforvalteren i Agder'), ('innlandet', 'Statsforvalteren i Innlandet'), ('more-og-romsdal', 'Statsforvalteren i Møre og Romsdal'), ('nordland', 'Statsforvalteren i Nordland'), ('ostfold-buskerud-oslo-akershus', 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus'), ('rogaland', 'Statsforvalteren i Rogaland'), ('troms-finnmark', 'Statsforvalteren i Troms og Finnmark'), ('trondelag', 'Statsforvalteren i Trøndelag'), ('vestfold-telemark', 'Statsforvalteren i Vestfold og Telemark'), ('vestland', 'Statsforvalteren i Vestland')], db_index=True, max_length=40, verbose_name='statsforvalterembete')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='år')),
+                ('year', models.PositiveSmallIntegerField(db_index=True, help_text='Året tilskuddet ble tildelt; før vedtaket året utlysningen stenger.', verbose_name='år')),
                 ('title', models.CharField(max_length=200, verbose_name='prosjektnavn')),
                 ('summary', models.TextField(blank=True, max_length=1500, verbose_name='kort beskrivelse')),
                 ('problem', models.TextField(blank=True, max_length=10000, verbose_name='utfordringen prosjektet skal løse')),

@@ -49,7 +49,9 @@ class Application(models.Model):
         related_name="applications",
     )
     office = models.CharField(_("statsforvalterembete"), max_length=40, choices=Office.choices, db_index=True)
-    year = models.PositiveSmallIntegerField(_("år"), db_index=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), db_index=True, help_text=_("Året tilskuddet ble tildelt; før vedtaket året utlysningen stenger.")
+    )
     lead_kommune = models.ForeignKey(
         "municipalities.Kommune", verbose_name=_("søkerkommune"), on_delete=models.PROTECT, related_name="+"
     )
