@@ -124,6 +124,7 @@ def test_hidden_applications_never_appear(client, world, grants):
         response = client.get(f"/api/grants/{application.pk}/")
         assert response.status_code == 404 and "detail" in response.json()
     assert client.get("/api/grants/123456789/").status_code == 404
+    assert client.get("/api/grants/99999999999999999999999/").status_code == 404
 
 
 def test_a_public_status_without_an_allocation_is_not_a_grant(client, world):

@@ -292,6 +292,7 @@ def test_a_public_status_without_an_allocation_is_404(client, world):
     Application.objects.filter(pk=world.application.pk).update(status=Status.GRANTED)
     assert client.get(world.application.get_public_url()).status_code == 404
     assert client.get("/tilskudd/99999999/").status_code == 404
+    assert client.get("/tilskudd/99999999999999999999999/").status_code == 404  # past a 64-bit id: no overflow
 
 
 def test_only_approved_reports_are_shown(client, world):
