@@ -431,3 +431,10 @@ def test_bars_are_scaled_to_the_largest_and_carry_their_amount():
     assert chart.bars[1].amount == "1\xa0000\xa0000 kr" and chart.bars[0].label == "Innlandet"
     assert chart.bars[1].bar_y > chart.bars[0].bar_y and chart.height > chart.bars[2].bar_y
     assert bar_chart([]) is None and bar_chart([("Agder", 0)]) is None
+
+
+def test_fylke_matches_a_co_applicant_kommune_in_it(world):
+    across = make_grant("Samarbeid over fylkesgrensen", "3401", co=("4601",))
+    make_grant("Bare i Innlandet", "3403")
+    assert filtered("fylke=46") == {across.title}
+    assert facet(facet_counts(GrantFilters()), "fylke") == {"34": 2, "46": 1}
