@@ -8,6 +8,7 @@ project back to reporting due.
 
 from django.utils import timezone
 
+from . import search_sync
 from .models import Application
 
 Status = Application.Status
@@ -40,6 +41,7 @@ def move(application: Application, target: str) -> None:
     """Change the status if the machine allows it from the status in the database, else FundingError("status").
 
     The update is conditional on the status read, so of two requests racing for the same change only one wins.
+    The search is told, since an update sends no save signal: a grant appears in it when it becomes public.
     """
     if not can_move(application.status, target):
         raise FundingError("status")
@@ -51,3 +53,4 @@ def move(application: Application, target: str) -> None:
         raise FundingError("status")
     for name, value in changes.items():
         setattr(application, name, value)
+    search_sync.grant_changed(application)

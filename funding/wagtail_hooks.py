@@ -1,4 +1,8 @@
-"""Funding's place on pages it does not own: the kommune profile's and the case page's grant sections."""
+"""Funding's place on pages it does not own: the kommune profile's and the case page's grant sections.
+
+The menu section, the profile section, personal data and the admin's offices are in
+`platform_hooks`, the demo loader in `demo_hooks`; importing them here registers them.
+"""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +11,7 @@ from wagtail import hooks
 
 from innoplatform.core.page_sections import PageSection
 
+from . import demo_hooks, platform_hooks  # noqa: F401  (each registers its own hooks)
 from .insight import grant_for_case, grants_for_kommune, sums_by_year
 
 KOMMUNE_GRANTS_SHOWN = 10
