@@ -151,7 +151,7 @@ def save_application(user, application: Application, data: ApplicationData) -> A
         raise FundingError("incomplete", missing)
     for name in EDITABLE_FIELDS:
         if name in data.fields:
-            setattr(locked, name, data.fields[name] if data.fields[name] is not None else None)
+            setattr(locked, name, data.fields[name])
     locked.save()
     locked.co_kommuner.set(data.co_kommuner)
     locked.codes.all().delete()

@@ -114,3 +114,17 @@ def test_projection_only_regions_start_from_the_projection():
     skien = DemographicSummary.objects.get(region_code="4003")
     assert (skien.base_year, skien.observed_last_year, skien.observed_dataset) == (2024, None, None)
     assert skien.indicators["2040"]["age_80_plus_change_pct"] == 80.0
+
+
+def test_the_demographic_brief_gives_population_projection_and_challenges_in_words():
+    _known_data()
+    refresh_demographic_summaries()
+    brief = public.demographic_brief(Kommune.objects.get(number="4003"))
+    assert brief.startswith("Skien hadde 1\u00a0000 innbyggere i 2025.")
+    assert "SSBs framskriving (hovedalternativet) for 2040:" in brief
+    assert "– Endring i antall 80 år og eldre (%): 80,0" in brief
+    assert brief.endswith("Demografiske utfordringer ut fra tallene: aldring, mangel på arbeidskraft, færre barn og unge.")
+
+
+def test_the_demographic_brief_is_empty_without_figures():
+    assert public.demographic_brief(Kommune.objects.get(number="4003")) == ""
