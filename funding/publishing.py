@@ -64,14 +64,14 @@ def case_data(application: Application, report: Report) -> dict:
     codes = list(application.codes.all())
     partners = list(application.partners.select_related("organisation"))
     body = "\n\n".join(
-        part
-        for part in (
-            _("Utfordringen") + "\n" + application.problem,
-            _("Mål") + "\n" + application.goal,
-            _("Hva vi gjorde") + "\n" + report.activities,
-            _("Erfaringer") + "\n" + report.lessons,
+        f"{heading}:\n\n{text.strip()}"
+        for heading, text in (
+            (_("Utfordringen"), application.problem),
+            (_("Mål"), application.goal),
+            (_("Hva vi gjorde"), report.activities),
+            (_("Erfaringer"), report.lessons),
         )
-        if part.strip()
+        if text.strip()
     )
     results = report.results + ("\n\n" + "\n".join(lines) if lines else "")
     allocation = application.allocation

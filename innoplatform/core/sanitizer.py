@@ -42,9 +42,15 @@ ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel
 LINK_REL = "noopener noreferrer nofollow"
 
 
+LINE_BREAK = re.compile(r"<br>")
+
+
 def sanitize_html(html: str) -> str:
-    """Return `html` with every tag, attribute and URL scheme outside the allow-list removed."""
-    return nh3.clean(
+    """Return `html` with every tag, attribute and URL scheme outside the allow-list removed.
+
+    Line breaks come out as `<br/>`, the form Wagtail's rich text stores: its editor cannot open a `<br>`.
+    """
+    cleaned = nh3.clean(
         html or "",
         tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
@@ -52,6 +58,7 @@ def sanitize_html(html: str) -> str:
         link_rel=LINK_REL,
         strip_comments=True,
     )
+    return LINE_BREAK.sub("<br/>", cleaned)
 
 
 def strip_html(html: str) -> str:

@@ -78,3 +78,13 @@ def test_html_to_text_keeps_words_apart_and_drops_script():
 
     html = "<p>Vi har <strong>besøksvenner</strong> &amp; sjåfører.</p><ul><li>én</li><li>to</li></ul><script>alert(1)</script>"
     assert html_to_text(html) == "Vi har besøksvenner & sjåfører. én to"
+
+
+def test_line_breaks_are_written_as_wagtails_rich_text_stores_them():
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    from innoplatform.core.sanitizer import text_to_html
+
+    html = text_to_html("Utfordringen\nFlere eldre.")
+    assert html == "<p>Utfordringen<br/>Flere eldre.</p>"
+    assert "Flere eldre." in DraftailRichTextArea().format_value(html)  # the page editor can open it

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.admin.rich_text import DraftailRichTextArea
+
 from funding.models import Application, Assessment, FundingCall, Report
 from innoplatform.municipalities.models import DemographicSummary
 
@@ -334,6 +336,9 @@ def test_publishing_as_a_case_makes_a_draft_in_moderation_linked_both_ways(clien
         (1200.0, "timer", "spart per år"),
     ]
     assert case.status == "i-drift" and case.phase == "pilotering"
+    body = case.body[0].value.source
+    assert "<p>Hva vi gjorde:</p>\n\n<p>Vi satte opp sensorer hos 40 brukere.</p>" in body
+    assert "sensorer" in DraftailRichTextArea().format_value(body)  # the editors can open the draft
     assert case.get_workflow().name  # in the editors' moderation
     from wagtail.models import WorkflowState
 
