@@ -44,3 +44,10 @@ def submit_case_draft(user, data: dict) -> CasePage:
     ({name, sector, organisation}), funding ({source, programme, amount_nok}) and figures ({value, unit, label}).
     """
     return submit_case(user, data, ensure_case_index())
+
+
+def published_case(pk: int | None) -> CasePage | None:
+    """The case with this id if the public may read it (published, not restricted), else None; one query."""
+    if not pk:
+        return None
+    return CasePage.objects.published().filter(pk=pk).first()

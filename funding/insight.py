@@ -9,18 +9,22 @@ number of queries whatever the number of grants.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CasePage
+from cases import public as cases
 from innoplatform.core.vocabularies import Challenge, Phase, ServiceArea
 from innoplatform.municipalities.models import Fylke, Kommune
 
 from .models import Application, ApplicationCode, ApplicationPartner, Report
 from .models.applications import PUBLIC_STATUSES
 from .offices import Office
+
+if TYPE_CHECKING:
+    from cases.models import CasePage
 
 CoKommune = Application.co_kommuner.through
 Dimension = ApplicationCode.Dimension
@@ -273,11 +277,9 @@ def code_labels(application: Application, dimension: str) -> list[tuple[str, str
     ]
 
 
-def published_case(application: Application) -> CasePage | None:
+def published_case(application: Application) -> "CasePage | None":
     """The case the grant became, if it is published (a draft or a restricted case is not linked)."""
-    if not application.case_id:
-        return None
-    return CasePage.objects.published().filter(pk=application.case_id).first()
+    return cases.published_case(application.case_id)
 
 
 def grants_for_kommune(kommune: Kommune) -> list[Application]:
@@ -295,7 +297,7 @@ def sums_by_year(grants: list[Application]) -> list[tuple[int, int, int]]:
     return [(year, n, nok) for year, (n, nok) in sorted(totals.items(), reverse=True)]
 
 
-def grant_for_case(page: CasePage) -> Application | None:
+def grant_for_case(page: "CasePage") -> Application | None:
     """The public grant a case came from, if any (one query)."""
     if not page.pk:
         return None
