@@ -215,6 +215,7 @@ def test_apply_assess_grant_report_publish_and_find_it_everywhere(page, site, pe
     assessor_session = page.context.storage_state()
     shoot(application.get_absolute_url(), "funding-application-office", storage_state=assessor_session)
     shoot(f"/tilskudd/soknader/{application.pk}/vurder/", "funding-assess", storage_state=assessor_session)
+    shoot("/tilskudd/utlysninger/ny/", "funding-call-form", storage_state=assessor_session)
 
     page.goto(site + f"/tilskudd/utlysninger/{CALL_SLUG}/vurdering/")
     expect(page.get_by_role("table", name="Rangerte søknader").get_by_role("link", name=PROJECT)).to_be_visible()
@@ -272,6 +273,8 @@ def test_apply_assess_grant_report_publish_and_find_it_everywhere(page, site, pe
     # The case is in the library, the grant on /tilskudd/ and on the kommune profile.
     page.context.clear_cookies()
     page.goto(site + "/eksempler/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eksempler")
+    axe(page)
     page.get_by_role("link", name=PROJECT).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(PROJECT)
     expect(page.get_by_text("Høgskolen i Innlandet").first).to_be_visible()
