@@ -189,6 +189,8 @@ def test_hostile_text_in_every_funding_field_never_runs(page, site):
     expect(page.get_by_label(re.compile("^Samlet vurdering"))).to_have_value(corpus(5000))
     watch.visit(page, site + f"/tilskudd/utlysninger/{people.call.slug}/vurdering/", shows="<script>alert(2)</script>")
     watch.visit(page, site + "/tilskudd/soknader/", shows="<script>alert(2)</script>")
+    watch.visit(page, site + f"/tilskudd/utlysninger/{people.call.slug}/rediger/")
+    expect(page.get_by_label(re.compile("^Tittel"))).to_have_value(SHORT)
     allocation.decide(people.assessor, application, amount_nok=400_000, reason=corpus(5000))
     watch.visit(page, app_url, shows="</textarea><script>alert('textarea')</script>")
 
