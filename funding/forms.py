@@ -225,7 +225,7 @@ class AssessmentForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Vedtak"),
+        label=_("Innvilg eller avslå"),
         choices=[("grant", _("Innvilg")), ("reject", _("Avslå"))],
         widget=forms.RadioSelect,
     )
