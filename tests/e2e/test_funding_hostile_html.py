@@ -220,9 +220,12 @@ def test_hostile_text_in_every_funding_field_never_runs(page, site):
     log_in(page, site, people.editor)
     watch.visit(page, site + f"/admin/pages/workflow/preview/{case.pk}/{task_state.task_id}/")
     expect(page.get_by_role("heading", level=1).first).to_contain_text("<script>alert(2)</script>")
+    watch.visit(page, site + f"/admin/pages/{case.pk}/edit/")
+    expect(page.locator("#id_title")).to_have_value(SHORT)
+    expect(page.get_by_text("{{ 7*7 }}").first).to_be_visible()  # the body, in the rich-text editor
 
-    # Approved through the workflow (the page editor itself cannot open this draft yet: /work/funding_bugs.md, 1),
-    # the case page and the library show the same text, escaped.
+    # Approved through Wagtail's workflow API (the journey test approves in the editor), the case page,
+    # the library and the application's link to the case show the same text, escaped.
     task_state.approve(user=people.editor)
     case = Page.objects.get(pk=case.pk).specific
     assert case.live
@@ -230,4 +233,6 @@ def test_hostile_text_in_every_funding_field_never_runs(page, site):
     watch.visit(page, site + case.url, shows="{{ 7*7 }}")
     expect(page.get_by_role("heading", level=1)).to_have_text(SHORT)
     watch.visit(page, site + "/eksempler/", shows="<script>alert(2)</script>")
+    log_in(page, site, people.applicant)
+    watch.visit(page, app_url, shows="Eksempelet i eksempelbiblioteket: <img")
     watch.visit(page, site + application.get_public_url(), shows="<details open ontoggle=alert(4)>")

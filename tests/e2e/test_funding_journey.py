@@ -125,17 +125,19 @@ def people(site):
     return make_people()
 
 
-def approve_in_wagtail_admin(page, site, title: str) -> None:
-    """The editor approves the case draft from «Venter på din anmeldelse» on Wagtail's dashboard."""
+def approve_in_wagtail_admin(page, site, case) -> None:
+    """The editor finds the case draft under «Venter på at du godkjenner» on Wagtail's dashboard, opens it in
+    the page editor and approves the moderation task from the editor's action menu, which publishes it."""
     page.goto(site + "/admin/")
     expect(
         page.get_by_role("heading", name=re.compile("Venter på at du godkjenner|Awaiting your review"))
     ).to_be_visible()
-    row = page.locator("table.listing--dashboard tr").filter(has_text=title)
-    expect(row).to_have_count(1)
-    row.get_by_role("button", name=re.compile("Handlinger|Actions")).click()
-    row.get_by_role("button", name=re.compile(r"^\s*(Godkjenn|Approve)\s*$")).click()
-    expect(page.locator("table.listing--dashboard tr").filter(has_text=title)).to_have_count(0)
+    expect(page.locator("table.listing--dashboard tr").filter(has_text=case.title)).to_have_count(1)
+    page.goto(site + f"/admin/pages/{case.pk}/edit/")
+    expect(page.locator("#id_title")).to_have_value(case.title)
+    page.get_by_role("button", name=re.compile("Flere handlinger|More actions")).click()
+    page.get_by_role("button", name=re.compile(r"^\s*(Godkjenn og publiser|Approve and publish)\s*$", re.I)).click()
+    expect(page.locator(".messages")).to_contain_text(case.title)
 
 
 def test_apply_assess_grant_report_publish_and_find_it_everywhere(page, site, people, axe, shoot):
@@ -270,7 +272,7 @@ def test_apply_assess_grant_report_publish_and_find_it_everywhere(page, site, pe
 
     # An editor approves the draft in Wagtail's moderation workflow.
     log_in(page, site, people.editor)
-    approve_in_wagtail_admin(page, site, PROJECT)
+    approve_in_wagtail_admin(page, site, case)
     case.refresh_from_db()
     assert case.live
 
