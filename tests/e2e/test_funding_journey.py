@@ -224,7 +224,7 @@ def test_apply_assess_grant_report_publish_and_find_it_everywhere(page, site, pe
     axe(page)
     page.go_back()
 
-    page.get_by_role("group", name="Vedtak").get_by_label("Innvilg").check()
+    page.get_by_role("radio", name="Innvilg", exact=True).check()
     page.get_by_label(re.compile("^Tildelt beløp i kroner")).fill("400000")
     page.get_by_label(re.compile("^Begrunnelse")).fill("Godt prosjekt; budsjettet for opplæring er satt ned.")
     page.get_by_role("button", name="Fatt vedtak").click()
