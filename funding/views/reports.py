@@ -100,6 +100,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Et utkast til eksempel er sendt til redaksjonen. Når det er godkjent, ligger det i eksempelbiblioteket."),
+            _(
+                "Et utkast til eksempel er sendt til redaksjonen. Når det er godkjent, ligger det i eksempelbiblioteket."
+            ),
         )
     return redirect(application.get_absolute_url())

@@ -48,7 +48,12 @@ def test_whole_way_from_draft_to_closed(world, django_capture_on_commit_callback
     assert Application.objects.get(pk=app.pk).status == Status.PARTLY_GRANTED
     assert FundingCall.objects.get(pk=world.call.pk).granted_nok == 400_000
     assert any("Vedtak" in m.subject and "400" in m.body for m in mailoutbox)
-    values = {"activities": "Vi prøvde sensorer.", "results": "Færre nattbesøk.", "lessons": "Start smått.", "spent_nok": 390_000}
+    values = {
+        "activities": "Vi prøvde sensorer.",
+        "results": "Færre nattbesøk.",
+        "lessons": "Start smått.",
+        "spent_nok": 390_000,
+    }
     reporting.save_report(world.applicant, app, Report.Kind.FINAL, values, submit=True)
     assert Application.objects.get(pk=app.pk).status == Status.REPORTED
     report = Report.objects.get(application=app)

@@ -123,7 +123,9 @@ def test_the_demographic_brief_gives_population_projection_and_challenges_in_wor
     assert brief.startswith("Skien hadde 1\u00a0000 innbyggere i 2025.")
     assert "SSBs framskriving (hovedalternativet) for 2040:" in brief
     assert "– Endring i antall 80 år og eldre (%): 80,0" in brief
-    assert brief.endswith("Demografiske utfordringer ut fra tallene: aldring, mangel på arbeidskraft, færre barn og unge.")
+    assert brief.endswith(
+        "Demografiske utfordringer ut fra tallene: aldring, mangel på arbeidskraft, færre barn og unge."
+    )
 
 
 def test_the_demographic_brief_is_empty_without_figures():
