@@ -185,7 +185,7 @@ def _profile_data(kommuner: int, years: int):
 def test_profile_query_count_is_constant(client, home_page, django_assert_max_num_queries, kommuner, years):
     kommune = _profile_data(kommuner, years)
     client.get(kommune.get_absolute_url())  # warm the dataset cache and the site lookups
-    with django_assert_max_num_queries(19):  # the profile and each app's section (cases, courses, partners)
+    with django_assert_max_num_queries(20):  # the profile and each app's section (cases, courses, partners, funding)
         response = client.get(kommune.get_absolute_url())
     assert response.context["profile"] is not None
     assert len(response.context["profile"].similar) == min(5, kommuner - 1)
