@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,8 +14,14 @@ from innoplatform.core import views as core_views
 from innoplatform.core.api_docs import api_documentation
 from partners import api as partner_api
 
+# Wagtail's own sign-in forms would take a password without the second factor or allauth's rate
+# limits: both send the visitor to the one sign-in page, with where they were going.
+to_sign_in = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
     path("favicon.ico", core_views.favicon),
+    path("admin/login/", to_sign_in, name="admin_sign_in"),
+    path("_util/login/", to_sign_in, name="page_sign_in"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
