@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format install install-dev messages clean
+.PHONY: demo test lint format install install-dev messages clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ messages: install-dev
 	msgcat --use-first --output-file locale/nn/LC_MESSAGES/django.po locale/nn/LC_MESSAGES/django.po locale/nn/third_party.po
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
 	@for po in locale/*/LC_MESSAGES/*.po; do printf '%s: ' $$po; msgfmt --statistics -o /dev/null $$po; done
+
+# Backup of the database and MEDIA_ROOT into BACKUP_DIR (default backups/); restore needs ARCHIVE=path
+# and asks before it replaces anything (docs/deployment.md).
+backup:
+	$(BIN)/python manage.py backup_site
+
+restore:
+	@test -n "$(ARCHIVE)" || { echo "Bruk: make restore ARCHIVE=backups/innoplatform-….tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore_site "$(ARCHIVE)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
