@@ -1,11 +1,15 @@
-"""The platform's user: identified by e-mail, with a name and a job title.
+"""The platform's user, identified by e-mail, and the site's security settings for accounts.
 
 First and last name stay as separate fields because Wagtail's user admin edits them.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class UserManager(BaseUserManager):
@@ -58,3 +62,33 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+
+def staff_mfa_required_by_default() -> bool:
+    """A new site requires two-step login of its staff; `STAFF_MFA_REQUIRED_BY_DEFAULT = False` starts one without."""
+    return getattr(settings, "STAFF_MFA_REQUIRED_BY_DEFAULT", True)
+
+
+@register_setting(icon="lock")
+class SecuritySettings(BaseGenericSetting):
+    """What the site demands of the accounts that can do the most (innoplatform.accounts.mfa_required).
+
+    A setting of its own rather than a field of the footer's settings, so that letting
+    someone edit the footer never lets them switch this off: no group has its permission,
+    only superusers change it.
+    """
+
+    require_mfa_for_staff = models.BooleanField(
+        _("Krev innlogging i to trinn for redaktører og moderatorer"),
+        default=staff_mfa_required_by_default,
+        help_text=_(
+            "Gjelder superbrukere og alle i gruppene «Editors» og «Moderators». De som ikke har slått på "
+            "innlogging i to trinn, må gjøre det før de kommer inn i administrasjonen eller kan moderere."
+        ),
+    )
+
+    panels = [FieldPanel("require_mfa_for_staff")]
+
+    class Meta:
+        verbose_name = _("sikkerhet")
+        verbose_name_plural = _("sikkerhet")

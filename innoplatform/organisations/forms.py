@@ -1,8 +1,10 @@
 """Forms for registering and editing an organisation; joining and deciding on members are plain buttons."""
 
 import re
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.once import SubmissionTokenMixin
@@ -14,6 +16,9 @@ from .validators import normalised_orgnr
 
 MAX_DOMAINS = 10
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_FORMATS = {"PNG": ("png",), "JPEG": ("jpg", "jpeg"), "WEBP": ("webp",), "GIF": ("gif",)}
+"""Pillow's name of each image format a logo may have, with the file extensions that go with it; no SVG."""
+NOT_A_LOGO = _("Logoen må være et bilde i PNG-, JPEG-, WebP- eller GIF-format.")
 DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -43,7 +48,8 @@ class OrganisationForm(forms.ModelForm):
     logo_file = forms.ImageField(
         label=_("Logo"),
         required=False,
-        help_text=_("PNG, JPEG eller WebP, høyst 2 MB."),
+        help_text=_("PNG, JPEG, WebP eller GIF, høyst 2 MB."),
+        error_messages={"invalid_image": NOT_A_LOGO, "invalid_extension": NOT_A_LOGO},
     )
     remove_logo = forms.BooleanField(label=_("Fjern logoen"), required=False)
     domains = forms.CharField(
@@ -87,9 +93,27 @@ class OrganisationForm(forms.ModelForm):
         return normalised_orgnr(self.cleaned_data["orgnr"])
 
     def clean_logo_file(self):
+        """Django's ImageField has let Pillow open the file; a logo is also small, and named for the format it is in.
+
+        The logo becomes a Wagtail image without passing Wagtail's form, so its pixel limit is checked here too.
+        """
         upload = self.cleaned_data.get("logo_file")
-        if upload and upload.size > MAX_LOGO_BYTES:
+        if not upload:
+            return upload
+        if upload.size > MAX_LOGO_BYTES:
             raise forms.ValidationError(_("Logoen kan være høyst 2 MB."), code="too_large")
+        extension = Path(upload.name).suffix.lower().removeprefix(".")
+        if extension not in LOGO_FORMATS.get(upload.image.format, ()):
+            raise forms.ValidationError(NOT_A_LOGO, code="invalid_format")
+        width, height = upload.image.size
+        if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise forms.ValidationError(
+                _(
+                    "Logoen er for stor: %(width)d × %(height)d piksler. Gjør den mindre, for eksempel 1000 piksler bred."
+                ),
+                code="too_many_pixels",
+                params={"width": width, "height": height},
+            )
         return upload
 
     def clean_domains(self) -> list[str]:

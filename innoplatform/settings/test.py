@@ -13,6 +13,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+STAFF_MFA_REQUIRED_BY_DEFAULT = False  # tests/accounts/test_mfa_required.py turns the requirement on
 
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
