@@ -12,7 +12,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from funding.factories import grant
-from funding.models import Application, FundingCall, Report
+from funding.models import Allocation, Application, Assessment, FundingCall, Report
 
 Status = Application.Status
 PEOPLE = ("anonymous", "applicant", "other_kommune_user", "partner_member", "assessor", "other_assessor", "editor")
@@ -99,6 +99,34 @@ MATRIX = [
     ("publish", "post", "closed", {}, (302, 302, 404, 403, 403, 404, 302)),
 ]
 
+
+def application_now(world) -> Application:
+    return Application.objects.get(pk=world.application.pk)
+
+
+def final_report(world) -> Report | None:
+    return Report.objects.filter(application=world.application, kind=Report.Kind.FINAL).first()
+
+
+# (url name, method) → (what to read afterwards, its value when the person may act, its value when refused)
+EFFECTS = {
+    ("start_application", "post"): (lambda w: Application.objects.filter(call=w.call).count(), 2, 1),
+    ("application_withdraw", "post"): (lambda w: application_now(w).status, Status.WITHDRAWN, Status.DRAFT),
+    ("assess", "post"): (lambda w: Assessment.objects.filter(application=w.application).count(), 1, 0),
+    ("decide", "post"): (lambda w: Allocation.objects.filter(application=w.application).count(), 1, 0),
+    ("report", "post"): (
+        lambda w: (final_report(w).activities, final_report(w).status) if final_report(w) else None,
+        ("Vi prøvde.", Report.Status.DRAFT),
+        None,
+    ),
+    ("report_review", "post"): (
+        lambda w: (final_report(w).status, application_now(w).status),
+        (Report.Status.APPROVED, Status.CLOSED),
+        (Report.Status.SUBMITTED, Status.REPORTED),
+    ),
+    ("publish", "post"): (lambda w: application_now(w).case_id is not None, True, False),
+}
+
 ARGS = {
     "call": lambda w: [w.call.slug],
     "call_edit": lambda w: [w.call.slug],
@@ -135,6 +163,10 @@ def test_matrix(client, world, home_page, name, method, state, data, person, exp
     assert response.status_code == expected
     if expected == 302 and person == "anonymous":
         assert response.url.startswith(reverse("account_login"))
+    if (name, method) in EFFECTS:
+        read, when_allowed, when_refused = EFFECTS[(name, method)]
+        allowed = expected == 302 and person != "anonymous"
+        assert read(world) == (when_allowed if allowed else when_refused)
 
 
 def funding_url_names() -> set[str]:
