@@ -16,7 +16,7 @@ from innoplatform.organisations.models import Organisation
 
 from . import lifecycle, notices
 from .lifecycle import FundingError
-from .models import Application, ApplicationCode, ApplicationPartner, BudgetLine, FundingCall
+from .models import Application, ApplicationCode, ApplicationPartner, BudgetLine, FundingCall, OfficeDesk
 from .permissions import Roles
 
 Status = Application.Status
@@ -134,6 +134,10 @@ def check_data(application: Application, data: ApplicationData) -> dict[str, str
         errors["co_kommuner"] = _("Denne utlysningen er for én kommune om gangen.")
     if any(kommune.pk == application.lead_kommune_id for kommune in data.co_kommuner):
         errors["co_kommuner"] = _("Søkerkommunen kan ikke også være medsøker.")
+    organisations = [row.organisation for row in data.partners]
+    if organisations and OfficeDesk.objects.filter(organisation__in=organisations).exists():
+        # an office as partner would make every one of its assessors disqualified
+        errors["partners"] = _("Et statsforvalterembete kan ikke være partner i en søknad.")
     return errors
 
 

@@ -45,13 +45,22 @@ def criteria_locked(call: FundingCall) -> bool:
 
 @transaction.atomic
 def save_call(user, call: FundingCall, criteria: list[dict]) -> FundingCall:
-    """Save the call (new or changed) and, while no one has assessed yet, its criteria."""
+    """Save the call (new or changed) and, while no one has assessed yet, its criteria.
+
+    Checked again on the locked row, whatever the form saw: the office stays while the call has applications,
+    and the frame never drops below what is granted.
+    """
     if not Roles.of(user).can_manage_office(call.office):
         raise FundingError("not_office")
     if call.pk is not None:
         stored = FundingCall.objects.select_for_update().get(pk=call.pk)
         if not Roles.of(user).can_manage_office(stored.office):
             raise FundingError("not_office")
+        if call.office != stored.office and stored.applications.exists():
+            # each application keeps its call's office; moving the call would leave them with the old one
+            raise FundingError("invalid", {"office": _("Embetet kan ikke endres når utlysningen har søknader.")})
+        if call.frame_nok < stored.granted_nok:  # a decision may have been made since the form was read
+            raise FundingError("invalid", {"frame_nok": _("Rammen kan ikke bli mindre enn det som alt er tildelt.")})
         call.granted_nok = stored.granted_nok
     if not call.slug:
         call.slug = unique_slug(call.title)

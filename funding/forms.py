@@ -9,6 +9,7 @@ what submission needs is checked by the service and shown on the same fields.
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.forms import formset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.validators import single_line
@@ -81,14 +82,35 @@ class ApplicationForm(forms.Form):
             del self.fields["co_kommuner"]
 
 
+def partner_organisations():
+    """The registry's verified organisations except the offices: an office as partner disqualifies its assessors."""
+    return Organisation.objects.filter(verified=True, funding_desk__isnull=True).order_by("name")
+
+
 class PartnerForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisasjon"),
-        queryset=Organisation.objects.filter(verified=True).order_by("name"),
+        queryset=partner_organisations(),
         required=False,
         empty_label=_("Velg organisasjon"),
     )
     role = forms.CharField(label=_("Rolle i prosjektet"), max_length=200, validators=[single_line], required=False)
+
+    def __init__(self, *args, organisation_choices: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisation_choices is not None:
+            self.fields["organisation"].choices = organisation_choices
+
+
+class BasePartnerFormSet(forms.BaseFormSet):
+    """Every row offers the same organisations, so they are read once for the whole formset, not once per row."""
+
+    @cached_property
+    def organisation_choices(self) -> list:
+        return list(self.form.base_fields["organisation"].choices)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "organisation_choices": self.organisation_choices}
 
 
 class BudgetForm(forms.Form):
@@ -111,7 +133,7 @@ class BudgetForm(forms.Form):
         return data
 
 
-PartnerFormSet = formset_factory(PartnerForm, extra=2, max_num=MAX_ROWS, validate_max=True)
+PartnerFormSet = formset_factory(PartnerForm, formset=BasePartnerFormSet, extra=2, max_num=MAX_ROWS, validate_max=True)
 BudgetFormSet = formset_factory(BudgetForm, extra=2, max_num=MAX_ROWS, validate_max=True)
 
 

@@ -2,8 +2,9 @@
 
 Each goes through the platform's mail queue after the change is committed, one
 message per recipient so no one sees another's address. Applicants are the
-application's contact person and the user who started it; the office is the
-approved members of its organisation.
+application's contact person and the user who started it, while that user may
+still act for the application's kommuner; the office is the approved members of
+its organisation.
 """
 
 from django.conf import settings
@@ -14,12 +15,19 @@ from innoplatform.core.mail import send_email
 from innoplatform.organisations.models import Membership
 
 from .models import Allocation, Application, OfficeDesk, Report
+from .permissions import Roles
 
 
 def applicant_addresses(application: Application) -> list[str]:
+    """The contact person, and the user who started the application while they may still act for its kommuner.
+
+    Someone who has left the kommune (or lost their membership) no longer hears about it. Nobody else is mailed
+    for the co-applicant kommuner: the lead kommune is the applicant of record.
+    """
     addresses = {application.contact_email}
-    if application.created_by_id and application.created_by.is_active:
-        addresses.add(application.created_by.email)
+    creator = application.created_by if application.created_by_id else None
+    if creator is not None and creator.is_active and Roles.of(creator).is_applicant(application):
+        addresses.add(creator.email)
     return sorted(address for address in addresses if address)
 
 

@@ -6,14 +6,17 @@ itself leaves through the platform's queue (a django-tasks task), so a mail
 server that is down delays a reminder but never loses one.
 """
 
+import logging
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import lifecycle, notices
+from .lifecycle import FundingError
 from .models import Application, Report, ReportReminder
 
+logger = logging.getLogger(__name__)
 REMINDER_DAYS = 14
 Status = Application.Status
 DUE_STATUSES = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REPORTING_DUE)
@@ -28,7 +31,10 @@ def _deadlines(application: Application) -> list[tuple[str, date]]:
 
 
 def send_reminders(today: date | None = None) -> int:
-    """Send the reminders that are due today or overdue and not yet sent; the number sent."""
+    """Send the reminders that are due today or overdue and not yet sent; the number sent.
+
+    One project that cannot be moved on is logged and left out, without stopping the others.
+    """
     today = today or timezone.localdate()
     horizon = today + timedelta(days=REMINDER_DAYS)
     applications = (
@@ -52,6 +58,11 @@ def send_reminders(today: date | None = None) -> int:
                         lifecycle.move(application, Status.REPORTING_DUE)
                     notices.report_reminder(application, kind, due)
             except IntegrityError:  # another run sent it meanwhile
+                continue
+            except FundingError as error:  # the project moved on meanwhile; the next run looks at it again
+                logger.warning(
+                    "Reminder of the %s report for application %s not sent: %s", kind, application.pk, error.reason
+                )
                 continue
             sent += 1
     return sent

@@ -104,6 +104,8 @@ def _show_service_errors(form, partners, budget, error: FundingError) -> None:
             form.add_error(name, message)
         elif name == "budget":
             budget._non_form_errors = budget.error_class([message])
+        elif name == "partners":
+            partners._non_form_errors = partners.error_class([message])
         elif name == "co_kommuner":
             form.add_error(None, message)
 
@@ -121,7 +123,15 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     autosave = request.headers.get(AUTOSAVE_HEADER) == "1"
     if request.method == "POST":
         action = request.POST.get("handling", "lagre")
-        if form.is_valid() and partners.is_valid() and budget.is_valid():
+        if action == "send-inn" and application.status != Application.Status.DRAFT:
+            messages.error(
+                request,
+                _(
+                    "Søknaden er allerede sendt inn, og ingenting er endret. "
+                    "Bruk «Lagre endringene» for å lagre det du har skrevet."
+                ),
+            )
+        elif form.is_valid() and partners.is_valid() and budget.is_valid():
             try:
                 services.save_application(request.user, application, application_data(form, partners, budget))
                 if action == "send-inn":

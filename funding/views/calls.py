@@ -88,6 +88,8 @@ def call_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             saved = save_call(request.user, form.save(commit=False), criteria.criteria())
         except FundingError as error:
             messages.error(request, error_message(error))
+            for name, message in error.fields.items():
+                form.add_error(name, message)
         else:
             messages.success(request, _("Utlysningen er lagret."))
             return redirect(saved.get_absolute_url())
@@ -107,6 +109,9 @@ def call_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @require_GET
 def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     call = call_by_slug(slug)
-    if not Roles.of(request.user).can_manage_office(call.office):
+    roles = Roles.of(request.user)
+    if not roles.can_manage_office(call.office):
         raise PermissionDenied
-    return render(request, "funding/call_ranking.html", {"call": call, "ranking": ranking(call)})
+    result = ranking(call)
+    conflicted = {row.application.pk for row in result.rows if roles.has_conflict(row.application)}
+    return render(request, "funding/call_ranking.html", {"call": call, "ranking": result, "conflicted": conflicted})

@@ -158,6 +158,27 @@ def test_after_the_call_closes_a_submitted_application_cannot_be_changed(client,
     assert Application.objects.get(pk=world.application.pk).title == "Digitalt nattilsyn"
 
 
+def test_submitting_an_application_that_is_already_submitted_changes_nothing(
+    client, world, django_capture_on_commit_callbacks, mailoutbox
+):
+    submitted_at = timezone.now() - timedelta(days=2)
+    Application.objects.filter(pk=world.application.pk).update(status=Status.SUBMITTED, submitted_at=submitted_at)
+    client.force_login(world.applicant)
+    url = reverse("funding:application_edit", args=[world.application.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form_data(world, title="Sendt inn på nytt", handling="send-inn"))
+    assert response.status_code == 200
+    assert "Søknaden er allerede sendt inn, og ingenting er endret." in response.content.decode()
+    application = Application.objects.get(pk=world.application.pk)
+    assert (application.title, application.status, application.submitted_at) == (
+        "Digitalt nattilsyn",
+        Status.SUBMITTED,
+        submitted_at,
+    )
+    assert not application.budget_lines.exists()
+    assert not mailoutbox
+
+
 def test_co_applicants_are_refused_where_the_call_does_not_allow_them(client, world):
     FundingCall.objects.filter(pk=world.call.pk).update(allows_co_applicants=False)
     client.force_login(world.applicant)

@@ -67,3 +67,43 @@ def test_constant_queries(client, world, home_page, django_assert_max_num_querie
     grow(world, 10)
     with django_assert_max_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+def rows(world, count: int) -> None:
+    """`count` more partners and budget lines on the world's application."""
+    start = world.application.partners.count()
+    for m in range(start, start + count):
+        organisation = OrganisationFactory(name=f"Samarbeidspartner {m}", sector="frivillig")
+        ApplicationPartner.objects.create(
+            application=world.application, organisation=organisation, name=organisation.name, sort_order=m
+        )
+        BudgetLine.objects.create(application=world.application, year=2027, item=f"Post {m}", amount_nok=50_000)
+
+
+@pytest.mark.parametrize(
+    ("status", "name", "args"),
+    [
+        (Status.DRAFT, "funding:application_edit", lambda w: [w.application.pk]),
+        (Status.GRANTED, "funding:report", lambda w: [w.application.pk, "sluttrapport"]),
+    ],
+    ids=["application_edit", "report"],
+)
+def test_the_applicants_forms_keep_their_queries_as_rows_grow(
+    client, world, home_page, django_assert_max_num_queries, status, name, args
+):
+    """One partner row and eight: every row of the partner formset shares one list of organisations."""
+    Application.objects.filter(pk=world.application.pk).update(status=status)
+    world.application.partners.all().delete()
+    rows(world, 1)
+    client.force_login(world.applicant)
+    url = reverse(name, args=args(world))
+    client.get(url)  # warm caches that are not per request (content types, site)
+    with CaptureQueriesContext(connection) as one_row:
+        assert client.get(url).status_code == 200
+    rows(world, 7)
+    assert (world.application.partners.count(), world.application.budget_lines.count()) == (8, 8)
+    with django_assert_max_num_queries(len(one_row)):
+        page = client.get(url)
+    assert page.status_code == 200
+    if name == "funding:application_edit":
+        assert page.content.decode().count('name="partnere-9-organisation"') == 1  # eight saved rows and two empty

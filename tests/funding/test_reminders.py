@@ -1,12 +1,14 @@
 """Reminders before report deadlines: sent once, in time, not for what is delivered; the project becomes «rapport skal leveres»."""
 
+import logging
 from datetime import timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
 
-from funding.factories import grant
-from funding.models import Application, FundingCall, Report
+from funding import lifecycle
+from funding.factories import ApplicationFactory, grant
+from funding.models import Application, FundingCall, Report, ReportReminder
 from funding.reminders import REMINDER_DAYS, send_reminders
 
 Status = Application.Status
@@ -70,3 +72,29 @@ def test_the_command_reports_how_many(world, capsys):
     due_in(world, 1)
     call_command("send_funding_reminders")
     assert "Påminnelser sendt: 1" in capsys.readouterr().out
+
+
+def test_a_project_that_moved_on_meanwhile_does_not_stop_the_others(
+    world, monkeypatch, caplog, django_capture_on_commit_callbacks, mailoutbox
+):
+    grant(world.application, 400_000)
+    other = ApplicationFactory(
+        call=world.call, lead_kommune=world.kommune_b, title="Velferdsteknologi", contact_email="ola@hamar.example.no"
+    )
+    grant(other, 300_000)
+    due_in(world, 3)
+    move = lifecycle.move
+
+    def delivered_meanwhile(application, target):
+        if application.pk == world.application.pk:  # its final report came in while the run was under way
+            Application.objects.filter(pk=application.pk).update(status=Status.REPORTED)
+        move(application, target)
+
+    monkeypatch.setattr(lifecycle, "move", delivered_meanwhile)
+    with caplog.at_level(logging.WARNING, logger="funding.reminders"), django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders() == 1
+    assert [m.to for m in reminders(mailoutbox)] == [["ola@hamar.example.no"]]
+    assert Application.objects.get(pk=other.pk).status == Status.REPORTING_DUE
+    assert Application.objects.get(pk=world.application.pk).status != Status.REPORTING_DUE
+    assert not ReportReminder.objects.filter(application=world.application).exists()  # the next run looks again
+    assert f"application {world.application.pk} not sent" in caplog.text
