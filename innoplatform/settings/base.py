@@ -284,6 +284,9 @@ SPECTACULAR_SETTINGS = {
 
 # Accounts (django-allauth): e-mail login, mandatory verification, rate limits on.
 LOGIN_URL = "account_login"
+# The admin and private pages sign in through allauth too (MFA, rate limits); see innoplatform/urls.py.
+WAGTAILADMIN_LOGIN_URL = "/konto/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
 LOGIN_REDIRECT_URL = "accounts:profile"
 ACCOUNT_ADAPTER = "innoplatform.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "innoplatform.accounts.forms.PlatformSignupForm"}

@@ -9,3 +9,7 @@ SECRET_KEY = env("SECRET_KEY") or "dev-only-insecure-key-change-me-0123456789abc
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo's editors sign in with a password only; a production site starts with two-step login
+# required of its staff (Innstillinger → Sikkerhet, docs/accounts.md).
+STAFF_MFA_REQUIRED_BY_DEFAULT = env.bool("STAFF_MFA_REQUIRED_BY_DEFAULT", default=False)

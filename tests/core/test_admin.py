@@ -7,10 +7,20 @@ from innoplatform.accounts.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_requires_login(client):
+def test_admin_requires_login_on_the_one_sign_in_page(client):
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert response["Location"] == "/konto/login/?next=/admin/"
+
+
+@pytest.mark.parametrize("path", ["/admin/login/?next=/admin/pages/", "/_util/login/?next=/lukket/"])
+def test_wagtails_own_sign_in_forms_send_visitors_to_allauth_with_their_destination(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/login/?" + path.split("?")[1]
+    assert client.post(path, {"username": "redaktor@example.no", "password": "x"})["Location"].startswith(
+        "/konto/login/"
+    )
 
 
 @pytest.mark.parametrize(
