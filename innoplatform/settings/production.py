@@ -28,6 +28,9 @@ TASKS = {
 # Search documents are written by a task after the editor's transaction commits (see search/sync.py).
 SEARCH_SYNC = env("SEARCH_SYNC", default="task")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The rate limits count per visitor's address: behind the reverse proxy (docs/deployment.md) that is the
+# last address the proxies add to X-Forwarded-For. TRUSTED_PROXY_COUNT is how many proxies you control.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,5 +1,7 @@
 """Production settings refuse to start without a secret and pass Django's deploy checks."""
 
+import pytest
+
 from tests.manage_process import run_manage, shell_output
 
 PRODUCTION = "innoplatform.settings.production"
@@ -72,3 +74,22 @@ def test_deploy_check_warns_when_mail_would_not_be_retried(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     assert "core.W002" in [message.id for message in checks.run_checks(include_deployment_checks=True)]
+
+
+CLIENT_ADDRESS = (
+    "from django.test import RequestFactory\n"
+    "from allauth.core.internal.httpkit import get_client_ip\n"
+    "request = RequestFactory().post('/konto/login/', REMOTE_ADDR='10.0.0.2', "
+    "HTTP_X_FORWARDED_FOR='203.0.113.9, 198.51.100.7')\n"
+    "print(get_client_ip(request))"
+)
+
+
+@pytest.mark.parametrize(("proxies", "address"), [(None, "198.51.100.7"), ("2", "203.0.113.9")])
+def test_production_counts_rate_limits_per_visitor_behind_the_proxies(proxies, address, tmp_path):
+    """Behind nginx REMOTE_ADDR is the proxy: the visitor is the address the trusted proxies added."""
+    env = {"SECRET_KEY": PRODUCTION_SECRET, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    if proxies:
+        env["TRUSTED_PROXY_COUNT"] = proxies
+    lines = shell_output(CLIENT_ADDRESS, settings="innoplatform.settings.production", **env)
+    assert lines[-1] == address
