@@ -12,6 +12,7 @@ from .demo import load_demo_cases
 from .library import case_library, ensure_case_index
 from .models import CasePage, CaseReuse
 from .related import cases_for_kommune
+from .scale import load_scale_cases
 from .submission import suggestion_statuses
 
 
@@ -98,4 +99,5 @@ def _iso(moment) -> str | None:
 
 
 hooks.register("register_demo_loader", load_demo_cases)
+hooks.register("register_scale_loader", load_scale_cases, order=40)
 hooks.register("register_site_setup", ensure_case_index)

@@ -15,6 +15,7 @@ from .context import my_courses, participants_from
 from .demo import load_demo_courses
 from .library import course_index, ensure_course_index, module_for_phase
 from .personal_data import personal_course_data
+from .scale import load_scale_courses
 
 
 @hooks.register("register_platform_section")
@@ -85,3 +86,4 @@ def register_course_admin() -> CourseAdminGroup:
 hooks.register("register_personal_data", personal_course_data)
 hooks.register("register_site_setup", ensure_course_index)
 hooks.register("register_demo_loader", load_demo_courses)
+hooks.register("register_scale_loader", load_scale_courses, order=50)

@@ -181,3 +181,10 @@ def demographic_brief(kommune: Kommune) -> str:
         )
         lines.append(gettext("Demografiske utfordringer ut fra tallene: %(challenges)s.") % {"challenges": labels})
     return "\n\n".join(lines)
+
+
+def population_2024() -> dict[str, int]:
+    """Each kommune's population on 1 January 2024 from the SSB file the project ships (no query)."""
+    from .demo.base import read_base
+
+    return {number: sum(sum(ages) for ages in sexes.values()) for number, sexes in read_base().items()}

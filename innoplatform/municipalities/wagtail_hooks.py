@@ -91,3 +91,10 @@ def register_registry_viewsets():
 @hooks.register("register_demo_loader")
 def load_demo_population_hook(stdout=None) -> None:
     load_demo_population(stdout=stdout)
+
+
+@hooks.register("register_scale_loader", order=10)
+def load_scale_population(plan) -> str:
+    """Every kommune's population from 2015 with projections to 2050 in SSB's three main alternatives."""
+    datasets = load_demo_population()
+    return f"Befolkning for {len(plan.kommuner)} kommuner i {len(datasets)} datasett"

@@ -8,6 +8,7 @@ from wagtail import hooks
 from innoplatform.core.page_sections import PageSection
 
 from .models import Membership
+from .scale import load_scale_organisations
 
 
 @hooks.register("register_profile_section")
@@ -44,3 +45,6 @@ def personal_membership_data(user) -> tuple[str, object]:
             for membership in memberships
         ],
     )
+
+
+hooks.register("register_scale_loader", load_scale_organisations, order=30)
