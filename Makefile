@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format install install-dev messages clean backup restore
+.PHONY: demo test bench lint format install install-dev messages clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: install
 
 test: install-dev
 	$(BIN)/python -m pytest
+
+# Performance on scale data under gunicorn, against a reference page; writes docs/benchmarks.md.
+# Needs wrk (apt-get install wrk); keeps its databases in bench-data/ for the next run.
+bench: install-dev
+	$(BIN)/python -m tests.benchmarks.http_bench
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -4,7 +4,9 @@ from drf_spectacular.views import SpectacularAPIView
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,13 +20,17 @@ from partners import api as partner_api
 # limits: both send the visitor to the one sign-in page, with where they were going.
 to_sign_in = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
+# The language choice changes nothing but how the site is shown, so it takes no CSRF token: with a
+# token, every page would set a cookie and no public page could be served from the cache.
+choose_language = csrf_exempt(set_language)
+
 urlpatterns = [
     path("favicon.ico", core_views.favicon),
     path("admin/login/", to_sign_in, name="admin_sign_in"),
     path("_util/login/", to_sign_in, name="page_sign_in"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", choose_language, name="set_language"),
     path("konto/", include("innoplatform.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("kommuner/", include("innoplatform.municipalities.urls")),

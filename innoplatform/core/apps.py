@@ -16,6 +16,9 @@ class CoreConfig(AppConfig):
         register_converter(IdConverter, "id")
 
         from . import checks  # noqa: F401 - registers the deployment checks
+        from .page_cache import connect_signals
+
+        connect_signals()
         from .site_setup import create_cache_tables, sync_site_identity
 
         post_migrate.connect(sync_site_identity, sender=self, dispatch_uid="core_sync_site_identity")

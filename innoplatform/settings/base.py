@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "innoplatform.core.maintenance.MaintenanceMiddleware",
+    "innoplatform.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoplatform.core.middleware.SiteLanguageMiddleware",
     "innoplatform.core.middleware.RejectNulMiddleware",
@@ -167,6 +168,10 @@ else:
             "LOCATION": "innoplatform",
         }
     }
+
+# Whole pages for anonymous visitors are kept this many seconds at most on the shared cache, and
+# dropped as soon as the content changes (innoplatform/core/page_cache.py, docs/caching.md); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
