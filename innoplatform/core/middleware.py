@@ -48,6 +48,12 @@ class CommonMiddleware(common.CommonMiddleware):
         return resolve(f"{request.path_info}/", urlconf).url_name != "wagtail_serve"
 
 
+def visitor_language(request) -> str:
+    """The language the visitor picked (the language cookie), or bokmål."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
 class SiteLanguageMiddleware:
     """Chooses the UI language: bokmål unless the visitor has picked another language.
 
@@ -57,11 +63,9 @@ class SiteLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        language = visitor_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

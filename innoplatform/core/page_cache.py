@@ -10,8 +10,8 @@ Invalidation is by generation: every entry's key holds the current content gener
 committed write to the database through the ORM (a page published, changed, moved or deleted, a
 post, a kommune's figures) starts a new one, so nothing written before it is served again. The
 generation is read before the page is rendered, so a page rendered while a write commits is
-stored under the old generation and never served. Writes that bypass the ORM's signals call
-`invalidate()` themselves; `PAGE_CACHE_SECONDS` bounds the life of every entry whatever happens.
+stored under the old generation and never served. `PAGE_CACHE_SECONDS` bounds the life of every
+entry, for what changes with time alone and for writes that bypass the ORM's signals.
 """
 
 import hashlib
@@ -25,10 +25,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
+from .middleware import visitor_language
+
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
 # Never shown on a public page, and written on every visit or task: a write here changes no page.
-UNSHOWN_APPS = frozenset({"sessions", "django_tasks_database", "django_tasks_db", "admin", "contenttypes"})
+UNSHOWN_APPS = frozenset({"sessions", "django_tasks_database", "admin", "contenttypes"})
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/konto/", "/static/", "/media/", "/i18n/")
 STORABLE_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 
@@ -47,23 +49,14 @@ def invalidate() -> None:
         logger.warning("The page cache could not be invalidated", exc_info=True)
 
 
-def invalidate_after_commit() -> None:
-    transaction.on_commit(invalidate)
-
-
 def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = secrets.token_hex(8)
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    return cache.get_or_set(GENERATION_KEY, lambda: secrets.token_hex(8), None)
 
 
 def _content_changed(sender, **kwargs) -> None:
     # Migrations' historical models (module "__fake__") write before the cache table exists.
     if sender.__module__ != "__fake__" and sender._meta.app_label not in UNSHOWN_APPS:
-        invalidate_after_commit()
+        transaction.on_commit(invalidate)
 
 
 def connect_signals() -> None:
@@ -76,7 +69,6 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported_languages = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
@@ -112,8 +104,7 @@ class AnonymousPageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported_languages else settings.LANGUAGE_CODE
+        language = visitor_language(request)
         address = hashlib.sha256(f"{request.scheme}://{host}{request.get_full_path()}".encode()).hexdigest()
         return f"page-cache:{current_generation()}:{language}:{address}"
 

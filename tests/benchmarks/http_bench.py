@@ -96,11 +96,11 @@ class Row:
     reference: Load
 
 
-def environment(database_url: str, port: int, cache_seconds: int) -> dict:
+def environment(database_url: str, port: int, cache_seconds: int, secret_key: str) -> dict:
     values = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
     values.update(
         DJANGO_SETTINGS_MODULE="tests.benchmarks.bench_settings",
-        SECRET_KEY=values.get("BENCH_SECRET_KEY", secrets.token_urlsafe(50)),
+        SECRET_KEY=secret_key,
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="False",
         SITE_URL=f"http://127.0.0.1:{port}",
@@ -111,7 +111,6 @@ def environment(database_url: str, port: int, cache_seconds: int) -> dict:
         LOG_LEVEL="WARNING",
         PAGE_CACHE_SECONDS=str(cache_seconds),
     )
-    values["BENCH_SECRET_KEY"] = values["SECRET_KEY"]
     return values
 
 
@@ -208,13 +207,12 @@ def measure(database: str, database_url: str, seconds: int) -> tuple[list[Row], 
     base = f"http://127.0.0.1:{port}"
     rows: dict[str, dict] = {}
     rss: list[float] = []
+    secret_key = secrets.token_urlsafe(50)  # one key, so the signed-in session holds in both rounds
+    prepare(database_url, environment(database_url, port, 0, secret_key))
+    session, urls = pages(environment(database_url, port, 0, secret_key))
+    cookie = f"sessionid={session}"
     for cache_seconds in (300, 0):
-        env = environment(database_url, port, cache_seconds)
-        if cache_seconds:
-            prepare(database_url, env)
-        session, urls = pages(env)
-        cookie = f"sessionid={session}"
-        server = serve(env, port)
+        server = serve(environment(database_url, port, cache_seconds, secret_key), port)
         try:
             for name, path in urls.items():
                 signed_in = name in SIGNED_IN
@@ -223,6 +221,8 @@ def measure(database: str, database_url: str, seconds: int) -> tuple[list[Row], 
                 page = requests.get(base + path, headers=headers, timeout=30, allow_redirects=False)
                 if page.status_code != 200:
                     raise SystemExit(f"{path} answered {page.status_code}")
+                if signed_in and "Logg ut" not in page.text:
+                    raise SystemExit(f"{path} was not shown signed in")
                 row = rows.setdefault(name, {"size": len(page.content)})
                 if cache_seconds and signed_in:
                     continue
