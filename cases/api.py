@@ -108,7 +108,7 @@ class CaseListView(PublicReadMixin, generics.GenericAPIView):
         page = self.paginate_queryset(sort_cases(filter_cases(base, filters).for_listing(), filters))
         facets = {
             facet.param: [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options]
-            for facet in facet_counts(filters, base)
+            for facet in facet_counts(filters)
         }
         return self.paginator.get_paginated_response(self.get_serializer(page, many=True).data, facets=facets)
 

@@ -3,7 +3,10 @@
 Filters combine with AND across facets and OR within one facet. Each facet's counts
 are computed with every other facet's filter applied (so choosing "Barnehage" still
 shows how many cases the other service areas have), one GROUP BY query per facet:
-the number of queries is constant whatever the number of cases.
+the number of queries is constant whatever the number of cases. For a search without
+free text, the counts and the ordered ids of the matching cases are derived data
+(`innoplatform.core.derived`): computed once per filter state until a case, a page or
+the population figures change, so a visit costs the same with 30 or 10,000 cases.
 """
 
 from collections.abc import Iterable, Sequence
@@ -15,6 +18,7 @@ from django.db.models import CharField, Count, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from innoplatform.core.derived import remember
 from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
@@ -116,6 +120,10 @@ class CaseFilters:
     @property
     def is_active(self) -> bool:
         return bool(self.query or self.selected)
+
+    def state(self) -> tuple:
+        """What the facets and the order depend on, in a stable form (a key for derived data)."""
+        return (self.query, tuple(sorted((key, tuple(sorted(values))) for key, values in self.selected.items())))
 
 
 def facet_codes(key: str) -> list[str] | None:
@@ -277,11 +285,33 @@ def _counts(base: QuerySet[CasePage], filters: CaseFilters, key: str, sizes: dic
     return {str(value): count for value, count in rows.order_by()}
 
 
-def facet_counts(filters: CaseFilters, base: QuerySet[CasePage] | None = None) -> list[Facet]:
-    """All facets with their options and counts; options without cases are left out unless selected."""
-    base = CasePage.objects.published() if base is None else base
+CASE_SOURCES = ("cases", "wagtailcore", "municipalities")
+"""The apps whose data the case library's derived data is read from: cases, the page tree, population figures."""
+
+
+def _all_counts(filters: CaseFilters) -> dict[str, dict[str, int]]:
+    base = CasePage.objects.published()
     sizes = kommuner_by_size(kommune_populations())
-    counts = {key: _counts(base, filters, key, sizes) for key in FACET_LABELS}
+    return {key: _counts(base, filters, key, sizes) for key in FACET_LABELS}
+
+
+def ordered_case_ids(filters: CaseFilters) -> list[int]:
+    """The ids of the published cases matching a search without free text, in the chosen order."""
+
+    def compute() -> list[int]:
+        ordered = sort_cases(filter_cases(CasePage.objects.published(), filters), filters)
+        return list(ordered.values_list("pk", flat=True))
+
+    return remember("case-ids", (filters.state(), filters.sort), CASE_SOURCES, compute)
+
+
+def facet_counts(filters: CaseFilters) -> list[Facet]:
+    """All facets with their options and counts over the published cases; options without cases are left out
+    unless selected. Counts for a search with free text follow the search index and are computed each time."""
+    if filters.query:
+        counts = _all_counts(filters)
+    else:
+        counts = remember("case-facet-counts", filters.state(), CASE_SOURCES, lambda: _all_counts(filters))
     labels: dict[str, dict[str, str]] = {key: dict(vocabulary.choices) for key, vocabulary in VOCABULARIES.items()}
     labels["phase"] = dict(Phase.choices)
     places = set(counts["fylke"]) | set(filters.values("fylke"))

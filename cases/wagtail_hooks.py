@@ -9,6 +9,7 @@ from innoplatform.core.page_sections import PageSection
 from innoplatform.core.sections import PlatformSection
 
 from .demo import load_demo_cases
+from .facets import CASE_SOURCES
 from .library import case_library, ensure_case_index
 from .models import CasePage, CaseReuse
 from .related import cases_for_kommune
@@ -33,8 +34,10 @@ def kommune_cases_section(request: HttpRequest, kommune) -> PageSection:
     return PageSection(
         title=_("Eksempler"),
         template_name="cases/includes/kommune_section.html",
-        context={"kommune": kommune, **cases_for_kommune(kommune)},
+        context=lambda: {"kommune": kommune, **cases_for_kommune(kommune)},
         order=20,
+        shared_by=CASE_SOURCES,
+        shared_key=kommune.number,
     )
 
 

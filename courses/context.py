@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 
 from innoplatform.accounts.services import has_verified_email
+from innoplatform.core.derived import remember
 
 from .enrolment import enrolment_of
 from .models import CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage, QuizAttempt, ReflectionAnswer
@@ -141,9 +142,21 @@ def my_courses(user) -> list[tuple[Enrollment, CourseProgress]]:
     return [(enrollment, progress[enrollment.pk]) for enrollment in enrollments]
 
 
+PARTICIPANT_SOURCES = ("courses", "accounts")
+"""Enrolments and the participants' profiles (which kommune they belong to)."""
+
+
 def participants_from(kommune) -> dict[str, int]:
-    """How many people from a kommune (by their profile) have enrolled in a course, and finished one: counts, no names."""
-    return Enrollment.objects.filter(user__kommune=kommune).aggregate(
-        participants=Count("user", distinct=True),
-        completions=Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
+    """How many people from a kommune (by their profile) have enrolled in a course, and finished one: counts, no names.
+
+    Derived data until an enrolment or a profile changes.
+    """
+    return remember(
+        "kommune-participants",
+        kommune.pk,
+        PARTICIPANT_SOURCES,
+        lambda: Enrollment.objects.filter(user__kommune=kommune).aggregate(
+            participants=Count("user", distinct=True),
+            completions=Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
+        ),
     )

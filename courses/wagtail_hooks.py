@@ -11,7 +11,7 @@ from innoplatform.core.sections import PlatformSection
 
 from .admin_views import CourseAdminGroup
 from .cohorts import cohorts_facilitated_by
-from .context import my_courses, participants_from
+from .context import PARTICIPANT_SOURCES, my_courses, participants_from
 from .demo import load_demo_courses
 from .library import course_index, ensure_course_index, module_for_phase
 from .personal_data import personal_course_data
@@ -49,6 +49,8 @@ def kommune_course_section(request: HttpRequest, kommune) -> PageSection | None:
         template_name="courses/includes/kommune_section.html",
         context={"kommune": kommune, **counts},
         order=40,
+        shared_by=PARTICIPANT_SOURCES,
+        shared_key=kommune.number,
     )
 
 

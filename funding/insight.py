@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from cases import public as cases
+from innoplatform.core.derived import remember
 from innoplatform.core.vocabularies import Challenge, Phase, ServiceArea
 from innoplatform.municipalities.models import Fylke, Kommune
 
@@ -288,6 +289,33 @@ def grants_for_kommune(kommune: Kommune) -> list[Application]:
     return list(grants.select_related("allocation").order_by("-year", "title", "pk"))
 
 
+def kommune_grant_summary(kommune: Kommune, shown: int) -> dict:
+    """The kommune page's view of its grants: the newest `shown`, how many there are, and NOK by year.
+
+    The counts and ids are derived data until a grant changes, so the page reads `shown` grants however many
+    the kommune has.
+    """
+
+    def summarise() -> dict:
+        grants = grants_for_kommune(kommune)
+        return {
+            "ids": [grant.pk for grant in grants[:shown]],
+            "count": len(grants),
+            "by_year": sums_by_year(grants),
+            "total_nok": sum(grant.allocation.amount_nok for grant in grants),
+        }
+
+    summary = remember("kommune-grants", (kommune.pk, shown), ("funding",), summarise)
+    found = Application.objects.filter(pk__in=summary["ids"]).select_related("allocation").in_bulk()
+    return {
+        "grants": [found[pk] for pk in summary["ids"] if pk in found],
+        "more": summary["count"] > shown,
+        "count": summary["count"],
+        "by_year": summary["by_year"],
+        "total_nok": summary["total_nok"],
+    }
+
+
 def sums_by_year(grants: list[Application]) -> list[tuple[int, int, int]]:
     """(year, number of grants, NOK) per year, newest first, from grants with their allocation."""
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -298,7 +326,15 @@ def sums_by_year(grants: list[Application]) -> list[tuple[int, int, int]]:
 
 
 def grant_for_case(page: "CasePage") -> Application | None:
-    """The public grant a case came from, if any (one query)."""
+    """The public grant a case came from, if any: which one is derived data, so a case without one reads nothing."""
     if not page.pk:
         return None
-    return public_grants().filter(case=page).select_related("allocation").order_by("pk").first()
+    grant_id = remember(
+        "case-grant",
+        page.pk,
+        ("funding",),
+        lambda: public_grants().filter(case=page).order_by("pk").values_list("pk", flat=True).first(),
+    )
+    if grant_id is None:
+        return None
+    return public_grants().filter(pk=grant_id).select_related("allocation").first()

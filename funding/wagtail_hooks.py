@@ -12,7 +12,7 @@ from wagtail import hooks
 from innoplatform.core.page_sections import PageSection
 
 from . import demo_hooks, platform_hooks  # noqa: F401  (each registers its own hooks)
-from .insight import grant_for_case, grants_for_kommune, sums_by_year
+from .insight import grant_for_case, kommune_grant_summary
 
 KOMMUNE_GRANTS_SHOWN = 10
 
@@ -20,19 +20,13 @@ KOMMUNE_GRANTS_SHOWN = 10
 @hooks.register("register_kommune_section")
 def kommune_grants_section(request: HttpRequest, kommune) -> PageSection:
     """The kommune's granted projects, as lead or co-applicant, and the amounts by year; says so when there are none."""
-    grants = grants_for_kommune(kommune)
     return PageSection(
         title=_("Innovasjonsmidler"),
         template_name="funding/includes/kommune_section.html",
-        context={
-            "kommune": kommune,
-            "grants": grants[:KOMMUNE_GRANTS_SHOWN],
-            "more": len(grants) > KOMMUNE_GRANTS_SHOWN,
-            "count": len(grants),
-            "by_year": sums_by_year(grants),
-            "total_nok": sum(grant.allocation.amount_nok for grant in grants),
-        },
+        context=lambda: {"kommune": kommune, **kommune_grant_summary(kommune, KOMMUNE_GRANTS_SHOWN)},
         order=40,
+        shared_by=("funding",),
+        shared_key=kommune.number,
     )
 
 

@@ -8,12 +8,14 @@ in-memory corpus.
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
+from innoplatform.core.derived import remember
 from innoplatform.core.listing import active_filters, querystring
 from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_member, is_moderator, member_organisations
 
-from .facets import RELEVANCE, SORTS, PostFilters, facet_counts, filter_posts, sort_posts
+from .facets import RELEVANCE, SORTS, PostFilters, facet_counts, filter_posts, ordered_post_ids, sort_posts
 from .forms import RenewForm
 from .matching import match_both
 from .models import CollaborationPost, PostCode
@@ -31,10 +33,14 @@ def for_cards(posts: QuerySet[CollaborationPost]) -> QuerySet[CollaborationPost]
 
 def list_context(request: HttpRequest) -> dict:
     filters = PostFilters.from_querydict(request.GET)
-    base = CollaborationPost.objects.published()
-    posts = sort_posts(for_cards(filter_posts(base, filters)), filters)
-    page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
-    facets = facet_counts(filters, base)
+    if filters.query:
+        posts = sort_posts(for_cards(filter_posts(CollaborationPost.objects.published(), filters)), filters)
+        page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
+    else:
+        page_obj = Paginator(ordered_post_ids(filters), PAGE_SIZE).get_page(request.GET.get("side"))
+        found = for_cards(CollaborationPost.objects.filter(pk__in=page_obj.object_list)).in_bulk()
+        page_obj.object_list = [found[pk] for pk in page_obj.object_list if pk in found]
+    facets = facet_counts(filters)
     return {
         "filters": filters,
         "facets": facets,
@@ -100,10 +106,20 @@ def my_posts_context(request: HttpRequest) -> dict:
 
 
 def posts_for_challenges(challenges: list[str], limit: int = 6) -> list[CollaborationPost]:
-    """Published posts that address any of `challenges`, newest first (for the kommune page)."""
+    """Published posts that address any of `challenges`, newest first (for the kommune page).
+
+    Which posts is derived data per challenge set and day (a post stops being published when it expires).
+    """
     if not challenges:
         return []
-    posts = CollaborationPost.objects.published().filter(
-        Q(codes__dimension=PostCode.Dimension.CHALLENGE, codes__code__in=challenges)
-    )
-    return list(for_cards(posts.distinct().order_by("-published_at", "-pk"))[:limit])
+
+    def newest_ids() -> list[int]:
+        posts = CollaborationPost.objects.published().filter(
+            Q(codes__dimension=PostCode.Dimension.CHALLENGE, codes__code__in=challenges)
+        )
+        return list(posts.distinct().order_by("-published_at", "-pk").values_list("pk", flat=True)[:limit])
+
+    parts = (sorted(challenges), limit, timezone.localdate().isoformat())
+    ids = remember("challenge-posts", parts, ("partners", "organisations"), newest_ids)
+    found = for_cards(CollaborationPost.objects.filter(pk__in=ids)).in_bulk()
+    return [found[pk] for pk in ids if pk in found]

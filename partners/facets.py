@@ -14,8 +14,11 @@ from functools import cached_property
 
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from innoplatform.core.derived import remember
 from innoplatform.core.listing import Facet, FacetOption
 from innoplatform.core.vocabularies import Sector
 from innoplatform.municipalities.models import Fylke
@@ -97,6 +100,10 @@ class PostFilters:
     @property
     def is_active(self) -> bool:
         return bool(self.query or self.selected)
+
+    def state(self) -> tuple:
+        """What the facets depend on, in a stable form (a key for derived data)."""
+        return (self.query, tuple(sorted((key, tuple(sorted(values))) for key, values in self.selected.items())))
 
 
 def facet_codes(key: str) -> list[str] | None:
@@ -223,19 +230,50 @@ def _labels(key: str) -> dict[str, str]:
     return {value: str(label) for value, label in PostCode.VOCABULARIES[key].choices}
 
 
-def facet_counts(filters: PostFilters, base: QuerySet[CollaborationPost] | None = None) -> list[Facet]:
-    """Every facet with its options and counts; options without posts are left out unless chosen."""
-    base = CollaborationPost.objects.published() if base is None else base
+POST_SOURCES = ("partners", "organisations", "municipalities")
+"""What the post list's facets are read from: posts, the organisations behind them, the kommune registry."""
+
+
+def _all_counts(filters: PostFilters) -> dict[str, tuple[dict[str, int], dict[str, str]]]:
+    """Facet key → (counts, labels) over the published posts for `filters`."""
+    base = CollaborationPost.objects.published()
+    result = {}
+    for key in FACET_PARAMS.values():
+        if key == FYLKE:
+            fylker = _fylke_counts(filter_posts(base, filters, skip=key).values("pk"))
+            result[key] = (
+                {number: n for number, (_name, n) in fylker.items()},
+                {n: name for n, (name, _c) in fylker.items()},
+            )
+        else:
+            result[key] = (_counts(base, filters, key), _labels(key))
+    return result
+
+
+def ordered_post_ids(filters: PostFilters) -> list[int]:
+    """The ids of the published posts matching a search without free text, in the chosen order (derived data)."""
+
+    def compute() -> list[int]:
+        ordered = sort_posts(filter_posts(CollaborationPost.objects.published(), filters), filters)
+        return list(ordered.values_list("pk", flat=True))
+
+    parts = (filters.state(), filters.sort, timezone.localdate().isoformat())
+    return remember("post-ids", parts, POST_SOURCES, compute)
+
+
+def facet_counts(filters: PostFilters) -> list[Facet]:
+    """Every facet with its options and counts over the published posts; options without posts are left out
+    unless chosen. Without free text the counts are derived data per search, language and day (posts expire)."""
+    if filters.query:
+        counted = _all_counts(filters)
+    else:
+        parts = (filters.state(), get_language(), timezone.localdate().isoformat())
+        counted = remember("post-facet-counts", parts, POST_SOURCES, lambda: _all_counts(filters))
     facets = []
     for param, key in FACET_PARAMS.items():
         chosen = set(filters.values(key))
-        if key == FYLKE:
-            fylker = _fylke_counts(filter_posts(base, filters, skip=key).values("pk"))
-            counts = {number: n for number, (_name, n) in fylker.items()}
-            labels = {number: name for number, (name, _n) in fylker.items()}
-            help_text = str(_("Innlegg for hele landet telles med i hvert fylke."))
-        else:
-            counts, labels, help_text = _counts(base, filters, key), _labels(key), ""
+        counts, labels = counted[key]
+        help_text = str(_("Innlegg for hele landet telles med i hvert fylke.")) if key == FYLKE else ""
         options = [
             FacetOption(value=value, label=label, count=counts.get(value, 0), selected=value in chosen)
             for value, label in labels.items()

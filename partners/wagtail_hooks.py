@@ -1,6 +1,7 @@
 """Partner hooks: the platform section, the kommune and organisation sections, and the moderation queue."""
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -31,18 +32,25 @@ def partners_section() -> PlatformSection:
 @hooks.register("register_kommune_section")
 def kommune_posts_section(request: HttpRequest, kommune) -> PageSection:
     """Open posts that address the kommune's demographic challenges, or say plainly why none are shown."""
-    state = municipalities.data_states_for([kommune])[kommune.pk]
-    challenges = municipalities.kommune_challenges(kommune) if state.has_challenges else []
-    return PageSection(
-        title=_("Samarbeid om kommunens utfordringer"),
-        template_name="partners/includes/kommune_section.html",
-        context={
+
+    def context() -> dict:
+        state = municipalities.data_states_for([kommune])[kommune.pk]
+        challenges = municipalities.kommune_challenges(kommune) if state.has_challenges else []
+        return {
             "kommune": kommune,
             "has_challenges": state.has_challenges,
             "challenges": challenges,
             "posts": posts_for_challenges(challenges),
-        },
+        }
+
+    return PageSection(
+        title=_("Samarbeid om kommunens utfordringer"),
+        template_name="partners/includes/kommune_section.html",
+        context=context,
         order=35,
+        # Which posts are open changes with the day as well as with the posts.
+        shared_by=("partners", "organisations", "municipalities"),
+        shared_key=f"{kommune.number}:{timezone.localdate().isoformat()}",
     )
 
 

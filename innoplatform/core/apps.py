@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         register_converter(IdConverter, "id")
 
         from . import checks  # noqa: F401 - registers the deployment checks
-        from .page_cache import connect_signals
+        from .generations import connect_signals
 
         connect_signals()
         from .site_setup import create_cache_tables, sync_site_identity

@@ -6,62 +6,32 @@ changed. Only what every anonymous visitor would be shown is stored: a response 
 (a CSRF token, a session, a language choice), carries a CSP nonce, or asks not to be stored is
 passed on and never kept.
 
-Invalidation is by generation: every entry's key holds the current content generation, and any
-committed write to the database through the ORM (a page published, changed, moved or deleted, a
-post, a kommune's figures) starts a new one, so nothing written before it is served again. The
-generation is read before the page is rendered, so a page rendered while a write commits is
-stored under the old generation and never served. `PAGE_CACHE_SECONDS` bounds the life of every
-entry, for what changes with time alone and for writes that bypass the ORM's signals.
+Invalidation is by generation: every entry holds the content generation it was rendered in, and
+any committed write to the database through the ORM (a page published, changed, moved or deleted,
+a post, a kommune's figures) starts a new one, so nothing rendered before it is served again. The
+entry and the current generation are read together in one round trip to the cache. The generation
+is read before the page is rendered, so a page rendered while a write commits is stored under the
+old generation and never served. `PAGE_CACHE_SECONDS` bounds the life of every entry, for what
+changes with time alone and for writes that bypass the ORM's signals.
 """
 
 import hashlib
 import logging
-import secrets
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
+from . import generations
 from .middleware import visitor_language
 
-GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
-# Never shown on a public page, and written on every visit or task: a write here changes no page.
-UNSHOWN_APPS = frozenset({"sessions", "django_tasks_database", "admin", "contenttypes"})
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/konto/", "/static/", "/media/", "/i18n/")
 STORABLE_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
+SITE_GENERATION = generations.key(generations.SITE)
 
 logger = logging.getLogger(__name__)
-
-
-def invalidate() -> None:
-    """Start a new content generation: no page rendered before now is served from the cache again.
-
-    Runs after the write has committed: an unreachable cache must not turn a saved change into an
-    error page, and serves nothing stale, since the middleware then serves nothing from it either.
-    """
-    try:
-        cache.set(GENERATION_KEY, secrets.token_hex(8), None)
-    except Exception:
-        logger.warning("The page cache could not be invalidated", exc_info=True)
-
-
-def current_generation() -> str:
-    return cache.get_or_set(GENERATION_KEY, lambda: secrets.token_hex(8), None)
-
-
-def _content_changed(sender, **kwargs) -> None:
-    # Migrations' historical models (module "__fake__") write before the cache table exists.
-    if sender.__module__ != "__fake__" and sender._meta.app_label not in UNSHOWN_APPS:
-        transaction.on_commit(invalidate)
-
-
-def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal}")
 
 
 class AnonymousPageCacheMiddleware:
@@ -72,20 +42,22 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
+        key = self._key(request) if seconds > 0 else None
+        if key is None:
+            return self.get_response(request)
         try:
-            key = self._key(request) if seconds > 0 else None
-            stored = cache.get(key) if key else None
+            found = cache.get_many([SITE_GENERATION, key])
+            generation = generations.fill_missing(found, (generations.SITE,))[generations.SITE]
         except Exception:
             logger.warning("The page cache could not be read", exc_info=True)
             return self.get_response(request)
-        if key is None:
-            return self.get_response(request)
-        if stored is not None:
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
             return _rebuild(stored)
         response = self.get_response(request)
         if _storable(response):
             try:
-                cache.set(key, _freeze(response), seconds)
+                cache.set(key, _freeze(generation, response), seconds)
             except Exception:
                 logger.warning("The page cache could not be written", exc_info=True)
             else:
@@ -106,7 +78,7 @@ class AnonymousPageCacheMiddleware:
             return None
         language = visitor_language(request)
         address = hashlib.sha256(f"{request.scheme}://{host}{request.get_full_path()}".encode()).hexdigest()
-        return f"page-cache:{current_generation()}:{language}:{address}"
+        return f"page-cache:{language}:{address}"
 
 
 def _storable(response: HttpResponse) -> bool:
@@ -121,13 +93,16 @@ def _storable(response: HttpResponse) -> bool:
     return vary <= STORABLE_VARY
 
 
-def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes]:
+Entry = tuple[str, int, list[tuple[str, str]], bytes]
+
+
+def _freeze(generation: str, response: HttpResponse) -> Entry:
     headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
-    return response.status_code, headers, response.content
+    return generation, response.status_code, headers, response.content
 
 
-def _rebuild(stored: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
-    status, headers, content = stored
+def _rebuild(stored: Entry) -> HttpResponse:
+    _generation, status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
+from innoplatform.core.derived import remember
 from innoplatform.core.vocabularies import Challenge
 
 from .demography.datasets import DatasetChoice, current_datasets
@@ -132,7 +133,14 @@ def similar_from_summary(summary: DemographicSummary | None, limit: int = 5) -> 
 
 
 def kommune_populations() -> dict[str, int]:
-    """Latest population per kommune number (two queries), observed-only kommuner included; empty while nothing is imported."""
+    """Latest population per kommune number, observed-only kommuner included; empty while nothing is imported.
+
+    Two queries, or none while the figures are unchanged (kept as derived data on the shared cache).
+    """
+    return remember("kommune-populations", (), ("municipalities",), _kommune_populations)
+
+
+def _kommune_populations() -> dict[str, int]:
     return {
         number: population
         for number, population in _current_summaries(current_datasets()).values_list("region_code", "population")

@@ -5,9 +5,11 @@ from itertools import groupby
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from innoplatform.core import derived
 from innoplatform.core.csv_export import csv_response
 
 from .demography import presentation
@@ -17,22 +19,36 @@ from .demography.profile import KommuneProfile, build_profile
 from .demography.provenance import source_text
 from .demography.states import NO_DATA
 from .extensions import kommune_sections
-from .models import AgeGroup, Kommune
+from .models import AgeGroup, Fylke, Kommune
+
+PROFILE_SOURCES = ("municipalities",)
 
 
 @require_GET
 def kommune_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
-    kommuner = Kommune.objects.select_related("fylke").order_by("fylke__number", "name")
     if query:
-        kommuner = kommuner.filter(Q(name__icontains=query) | Q(number__startswith=query))
-    kommuner = list(kommuner)
-    groups = [(fylke, list(members)) for fylke, members in groupby(kommuner, key=lambda kommune: kommune.fylke)]
+        groups = _kommune_groups(query)
+    else:
+        groups = derived.remember("kommune-groups", (), PROFILE_SOURCES, lambda: _kommune_groups(""))
     return render(
         request,
         "municipalities/kommune_list.html",
-        {"groups": groups, "query": query, "count": len(kommuner)},
+        {
+            "groups": groups,
+            "query": query,
+            "count": sum(len(members) for _fylke, members in groups),
+            # The whole list (357 links) is rendered once per language while the registry stands.
+            "list_fragment": (0, "") if query else derived.fragment_seconds(PROFILE_SOURCES),
+        },
     )
+
+
+def _kommune_groups(query: str) -> list[tuple[Fylke, list[Kommune]]]:
+    kommuner = Kommune.objects.select_related("fylke").order_by("fylke__number", "name")
+    if query:
+        kommuner = kommuner.filter(Q(name__icontains=query) | Q(number__startswith=query))
+    return [(fylke, list(members)) for fylke, members in groupby(kommuner, key=lambda kommune: kommune.fylke)]
 
 
 def _alternative(request: HttpRequest) -> str | None:
@@ -72,17 +88,28 @@ def kommune_detail(request: HttpRequest, number: str, slug: str | None = None) -
     if slug != kommune.slug:
         return redirect(kommune, permanent=True)
     neighbours = Kommune.objects.filter(fylke=kommune.fylke).exclude(pk=kommune.pk).order_by("name")
-    profile = build_profile(kommune, _alternative(request))
+    alternative = _alternative(request)
     context = {
         "kommune": kommune,
         "neighbours": neighbours,
         "sections": kommune_sections(request, kommune),
-        "profile": profile,
+        "profile": None,
         "state": NO_DATA,
+        # The charts and tables are rendered once per kommune, alternative and language while the figures stand.
+        "profile_fragment": (*derived.fragment_seconds(PROFILE_SOURCES), alternative or ""),
     }
-    if profile is not None:
-        context.update(_profile_context(profile))
+    context.update(_derived_profile(kommune, alternative) or {})
     return render(request, "municipalities/kommune_detail.html", context)
+
+
+def _derived_profile(kommune: Kommune, alternative: str | None) -> dict | None:
+    """The profile with everything its charts show, as derived data until the figures change."""
+
+    def compute() -> dict | None:
+        profile = build_profile(kommune, alternative)
+        return None if profile is None else {"profile": profile, **_profile_context(profile)}
+
+    return derived.remember("kommune-profile", (kommune.pk, alternative, get_language()), PROFILE_SOURCES, compute)
 
 
 @require_GET

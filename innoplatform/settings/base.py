@@ -172,6 +172,9 @@ else:
 # Whole pages for anonymous visitors are kept this many seconds at most on the shared cache, and
 # dropped as soon as the content changes (innoplatform/core/page_cache.py, docs/caching.md); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Data derived from many rows (listing ids, facet counts, related cases) lives at most this long on the
+# shared cache, and is computed again when the apps it comes from change (innoplatform/core/derived.py).
+DERIVED_CACHE_SECONDS = env.int("DERIVED_CACHE_SECONDS", default=3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

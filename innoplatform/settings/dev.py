@@ -13,3 +13,9 @@ WHITENOISE_AUTOREFRESH = True
 # The demo's editors sign in with a password only; a production site starts with two-step login
 # required of its staff (Innstillinger → Sikkerhet, docs/accounts.md).
 STAFF_MFA_REQUIRED_BY_DEFAULT = env.bool("STAFF_MFA_REQUIRED_BY_DEFAULT", default=False)
+
+# Without REDIS_URL the cache lives in the server's own memory, where a `manage.py` command run beside it
+# (an SSB import, the demo loader) cannot renew the content generations: keep what is derived short-lived.
+if not env("REDIS_URL"):
+    PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
+    DERIVED_CACHE_SECONDS = env.int("DERIVED_CACHE_SECONDS", default=30)

@@ -13,9 +13,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Rolled-back test transactions send no signal the page cache could follow: tests/core/test_page_cache.py
-# turns it on and clears the cache itself.
+# Rolled-back test transactions send no signal the caches could follow: tests/core/test_page_cache.py and
+# tests/core/test_derived.py turn them on and clear the cache themselves.
 PAGE_CACHE_SECONDS = 0
+DERIVED_CACHE_SECONDS = 0
 STAFF_MFA_REQUIRED_BY_DEFAULT = False  # tests/accounts/test_mfa_required.py turns the requirement on
 
 # Serve static files from the app folders without collectstatic.

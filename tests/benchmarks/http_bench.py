@@ -11,10 +11,12 @@ machine. The table is printed and written to docs/benchmarks.md.
 """
 
 import argparse
+import json
 import os
 import platform
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -91,13 +93,75 @@ class Row:
     database: str
     page: str
     size: int
+    queries: tuple[int, int]  # small data, scale data
+    cold_queries: tuple[int, int]  # the same with no derived data kept
     cached: Load | None
     uncached: Load
-    reference: Load
+    cold: Load
+    reference_cached: Load
+    reference_uncached: Load
+
+    @property
+    def ratio(self) -> float:
+        """Requests per second against the reference served under the same settings in the same round."""
+        if self.cached:
+            return self.cached.per_second / self.reference_cached.per_second
+        return self.uncached.per_second / self.reference_uncached.per_second
 
 
-def environment(database_url: str, port: int, cache_seconds: int, secret_key: str) -> dict:
+@dataclass
+class Result:
+    rows: list[Row]
+    rss: list[float]
+    search_ms: tuple[float, float]  # p50, p95
+    matching: dict
+
+
+SMALL_DATA = ("--cases", "100", "--posts", "60", "--organisations", "40", "--users", "200")
+SMALL_DATA += ("--enrollments", "300", "--grants", "20")
+SEARCH_TERMS = (
+    "velferdsteknologi",
+    "hjemmetjeneste",
+    "digital tilsyn",
+    "barnehage",
+    "rekruttering",
+    "frivillighet",
+    "klima",
+    "skole",
+    "demens",
+    "bolig",
+)
+SEARCH_REQUESTS = 200
+
+
+def redis_url() -> str | None:
+    """The bench's Redis database (production's shared cache), emptied before each server starts."""
+    import redis
+
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.RedisError:
+        return None
+    return url
+
+
+ROUNDS = (("cached", 300, 3600), ("uncached", 0, 3600), ("cold", 0, 0))
+"""Name, PAGE_CACHE_SECONDS, DERIVED_CACHE_SECONDS: whole pages cached for anonymous visitors; no page cache
+(derived data and fragments on, as every signed-in visitor is served); nothing cached at all."""
+
+
+def environment(
+    database_url: str,
+    port: int,
+    cache_seconds: int,
+    secret_key: str,
+    cache_url: str | None,
+    derived_seconds: int = 3600,
+) -> dict:
     values = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
+    if cache_url:
+        values["REDIS_URL"] = cache_url
     values.update(
         DJANGO_SETTINGS_MODULE="tests.benchmarks.bench_settings",
         SECRET_KEY=secret_key,
@@ -110,6 +174,7 @@ def environment(database_url: str, port: int, cache_seconds: int, secret_key: st
         EMAIL_URL="consolemail://",
         LOG_LEVEL="WARNING",
         PAGE_CACHE_SECONDS=str(cache_seconds),
+        DERIVED_CACHE_SECONDS=str(derived_seconds),
     )
     return values
 
@@ -123,7 +188,8 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
-def prepare(database_url: str, env: dict) -> None:
+def prepare(database_url: str, env: dict, *sizes: str) -> None:
+    """Migrate and, on an empty database, load the scale data (the defaults, or the sizes given)."""
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     counted = manage(
@@ -131,7 +197,39 @@ def prepare(database_url: str, env: dict) -> None:
     )
     if int(counted.strip().splitlines()[-1]) == 0:
         print(f"Laster skaladata i {database_url} …", flush=True)
-        manage(env, "load_scale_data", "--no-index")
+        manage(env, "load_scale_data", "--no-index", *sizes)
+
+
+def inprocess_figures(env: dict, session: str, urls: dict[str, str], *, matching: bool, derived_seconds: int) -> dict:
+    """Queries per page (and the matching time) measured in one process: tests/benchmarks/inprocess_figures.py."""
+    given = json.dumps({"session": session, "pages": urls, "signed_in": sorted(SIGNED_IN), "matching": matching})
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.inprocess_figures"],
+        cwd=ROOT,
+        env={**env, "PAGE_CACHE_SECONDS": "0", "DERIVED_CACHE_SECONDS": str(derived_seconds)},
+        input=given,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"inprocess_figures failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def search_latency(base: str, search_path: str) -> tuple[float, float]:
+    """p50 and p95 in ms of one visitor's searches, one after another, over varied terms."""
+    path = search_path.split("?", 1)[0]
+    timings = []
+    for number in range(SEARCH_REQUESTS):
+        term = SEARCH_TERMS[number % len(SEARCH_TERMS)]
+        started = time.perf_counter()
+        response = requests.get(f"{base}{path}", params={"q": term}, timeout=30)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"search for {term} answered {response.status_code}")
+    cuts = statistics.quantiles(timings, n=20)
+    return statistics.median(timings), cuts[18]
 
 
 def worker_cpu_ticks(master: subprocess.Popen) -> int:
@@ -202,17 +300,27 @@ def pages(env: dict) -> tuple[str, dict[str, str]]:
     return session, found
 
 
-def measure(database: str, database_url: str, seconds: int) -> tuple[list[Row], list[float]]:
+def measure(database: str, database_url: str, small_url: str, seconds: int) -> Result:
     port = 8700 + secrets.randbelow(200)
     base = f"http://127.0.0.1:{port}"
     rows: dict[str, dict] = {}
     rss: list[float] = []
     secret_key = secrets.token_urlsafe(50)  # one key, so the signed-in session holds in both rounds
-    prepare(database_url, environment(database_url, port, 0, secret_key))
-    session, urls = pages(environment(database_url, port, 0, secret_key))
+    cache_url = redis_url()
+    prepare(database_url, environment(database_url, port, 0, secret_key, cache_url))
+    prepare(small_url, environment(small_url, port, 0, secret_key, cache_url), *SMALL_DATA)
+    session, urls = pages(environment(database_url, port, 0, secret_key, cache_url))
+    small_session, small_urls = pages(environment(small_url, port, 0, secret_key, cache_url))
+    scale_env = environment(database_url, port, 0, secret_key, cache_url)
+    small_env = environment(small_url, port, 0, secret_key, cache_url)
+    scale = inprocess_figures(scale_env, session, urls, matching=True, derived_seconds=3600)
+    small = inprocess_figures(small_env, small_session, small_urls, matching=False, derived_seconds=3600)
+    scale_cold = inprocess_figures(scale_env, session, urls, matching=False, derived_seconds=0)
+    small_cold = inprocess_figures(small_env, small_session, small_urls, matching=False, derived_seconds=0)
     cookie = f"sessionid={session}"
-    for cache_seconds in (300, 0):
-        server = serve(environment(database_url, port, cache_seconds, secret_key), port)
+    for round_name, cache_seconds, derived_seconds in ROUNDS:
+        env = environment(database_url, port, cache_seconds, secret_key, redis_url(), derived_seconds)
+        server = serve(env, port)
         try:
             for name, path in urls.items():
                 signed_in = name in SIGNED_IN
@@ -223,51 +331,80 @@ def measure(database: str, database_url: str, seconds: int) -> tuple[list[Row], 
                     raise SystemExit(f"{path} answered {page.status_code}")
                 if signed_in and "Logg ut" not in page.text:
                     raise SystemExit(f"{path} was not shown signed in")
-                row = rows.setdefault(name, {"size": len(page.content)})
-                if cache_seconds and signed_in:
-                    continue
-                load = wrk(server, base + path, seconds, page_cookie)
-                row["cached" if cache_seconds else "uncached"] = load
-                if not cache_seconds:
-                    row["reference"] = wrk(server, f"{base}/_referanse/{row['size']}/", seconds, None)
-            if not cache_seconds:
+                row = rows.setdefault(
+                    name,
+                    {
+                        "size": len(page.content),
+                        "queries": (small["queries"][name], scale["queries"][name]),
+                        "cold_queries": (small_cold["queries"][name], scale_cold["queries"][name]),
+                    },
+                )
+                if not (cache_seconds and signed_in):
+                    row[round_name] = wrk(server, base + path, seconds, page_cookie)
+                if round_name != "cold":
+                    row[f"reference_{round_name}"] = wrk(server, f"{base}/_referanse/{row['size']}/", seconds, None)
+            if round_name == "uncached":
+                search_ms = search_latency(base, urls["search"])
                 rss = worker_rss_mb(server)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return [
-        Row(database, name, row["size"], row.get("cached"), row["uncached"], row["reference"])
-        for name, row in rows.items()
-    ], rss
+    return Result(
+        rows=[
+            Row(
+                database,
+                name,
+                row["size"],
+                row["queries"],
+                row["cold_queries"],
+                row.get("cached"),
+                row["uncached"],
+                row["cold"],
+                row["reference_cached"],
+                row["reference_uncached"],
+            )
+            for name, row in rows.items()
+        ],
+        rss=rss,
+        search_ms=search_ms,
+        matching=scale["matching"],
+    )
 
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| Database | Side | Bytes | CPU ms/forespørsel uten buffer | Forespørsler/s uten buffer | p50/p99 ms uten buffer "
-        "| Forespørsler/s med buffer | p50/p99 ms med buffer | Referanse forespørsler/s | Referanse CPU ms "
+        "| Database | Side | Bytes | Spørringer liten/skala (kald) | CPU ms kald | CPU ms uten sidebuffer "
+        "| Forespørsler/s uten sidebuffer | p50/p99 ms uten sidebuffer | CPU ms med sidebuffer "
+        "| Forespørsler/s med sidebuffer | p50/p99 ms med sidebuffer | Referanse forespørsler/s | Referanse CPU ms "
         "| Forhold til referansen |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        best = row.cached or row.uncached
+        reference = row.reference_cached if row.cached else row.reference_uncached
         cached = (
-            f"{row.cached.per_second:.0f} | {row.cached.p50_ms:.1f}/{row.cached.p99_ms:.1f}" if row.cached else "– | –"
+            f"{row.cached.cpu_ms:.1f} | {row.cached.per_second:.0f} | {row.cached.p50_ms:.1f}/{row.cached.p99_ms:.1f}"
+            if row.cached
+            else "– | – | –"
         )
         lines.append(
-            f"| {row.database} | {LABELS[row.page]} | {row.size} | {row.uncached.cpu_ms:.1f} "
-            f"| {row.uncached.per_second:.0f} | {row.uncached.p50_ms:.1f}/{row.uncached.p99_ms:.1f} | {cached} "
-            f"| {row.reference.per_second:.0f} | {row.reference.cpu_ms:.1f} "
-            f"| {best.per_second / row.reference.per_second:.2f} |"
+            f"| {row.database} | {LABELS[row.page]} | {row.size} | {row.queries[0]}/{row.queries[1]} "
+            f"({row.cold_queries[0]}/{row.cold_queries[1]}) | {row.cold.cpu_ms:.1f} "
+            f"| {row.uncached.cpu_ms:.1f} | {row.uncached.per_second:.0f} "
+            f"| {row.uncached.p50_ms:.1f}/{row.uncached.p99_ms:.1f} | {cached} "
+            f"| {reference.per_second:.0f} | {reference.cpu_ms:.1f} | {row.ratio:.2f} |"
         )
     return "\n".join(lines)
 
 
-def databases() -> list[tuple[str, str]]:
-    chosen = [("SQLite", f"sqlite:///{BENCH_DIR / 'scale.sqlite3'}")]
+def databases() -> list[tuple[str, str, str]]:
+    """(name, scale database, small database) for each vendor measured."""
+    chosen = [("SQLite", f"sqlite:///{BENCH_DIR / 'scale.sqlite3'}", f"sqlite:///{BENCH_DIR / 'small.sqlite3'}")]
     postgres = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/innoplatform_bench")
     if os.environ.get("BENCH_SKIP_POSTGRES") != "1":
+        small = postgres + "_small"
         _ensure_postgres_database(postgres)
-        chosen.append(("PostgreSQL", postgres))
+        _ensure_postgres_database(small)
+        chosen.append(("PostgreSQL", postgres, small))
     return chosen
 
 
@@ -286,19 +423,13 @@ def main() -> None:
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     options = parser.parse_args()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    all_rows: list[Row] = []
-    memory = []
-    for database, url in databases():
-        rows, rss = measure(database, url, options.seconds)
-        all_rows.extend(rows)
-        memory.append(f"{database}: " + ", ".join(f"{size:.0f} MB" for size in rss))
-    result = table(all_rows)
-    print(result)
-    print("RSS per arbeider etter kjøringen: " + "; ".join(memory))
-    Path(options.output).write_text(report(result, memory, options.seconds), encoding="utf-8")
+    results = {database: measure(database, url, small, options.seconds) for database, url, small in databases()}
+    text = report(results, options.seconds, "Redis" if redis_url() else "databasens cachetabell")
+    print(text)
+    Path(options.output).write_text(text, encoding="utf-8")
 
 
-def report(result: str, memory: list[str], seconds: int) -> str:
+def report(results: dict[str, Result], seconds: int, cache_name: str) -> str:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -307,26 +438,42 @@ def report(result: str, memory: list[str], seconds: int) -> str:
         ),
         platform.processor(),
     )
+    rows = table([row for result in results.values() for row in result.rows])
+    others = "\n".join(
+        f"| {database} | {result.search_ms[0]:.1f}/{result.search_ms[1]:.1f} "
+        f"| {result.matching['cold_ms']:.0f}/{result.matching['warm_ms']:.1f} ({result.matching['posts']} innlegg) "
+        f"| {', '.join(f'{size:.0f}' for size in result.rss)} |"
+        for database, result in results.items()
+    )
     return f"""# Ytelsesmålinger
 
 Målt {date.today().isoformat()} på {os.cpu_count()} kjerner ({cpu}), {platform.system()} {platform.release()},
-Python {platform.python_version()}, med `make bench` (`tests/benchmarks/http_bench.py`, wrk i {seconds} s per
-side, 2 tråder og 4 forbindelser). Skaladataene er `manage.py load_scale_data` med standardtallene
-(10 000 caser, 5 000 innlegg, 2 000 organisasjoner, 20 000 brukere, 50 000 påmeldinger,
-3 000 tilskudd, 357 kommuner med framskrivinger).
+Python {platform.python_version()}, med `make bench` (`tests/benchmarks/http_bench.py --seconds {seconds}`:
+wrk i {seconds} s per side og per referanse, 2 tråder og 4 forbindelser). Skaladataene er
+`manage.py load_scale_data` med standardtallene (10 000 caser, 5 000 innlegg, 2 000 organisasjoner,
+20 000 brukere, 50 000 påmeldinger, 3 000 tilskudd, 357 kommuner med framskrivinger); de små dataene
+er `load_scale_data {" ".join(SMALL_DATA)}`.
 
 Nettstedet kjøres av gunicorn med 2 arbeidere og produksjonsinnstillingene (DEBUG av, statiske
-filer gjennom whitenoise, databasens cachetabell som delt hurtigbuffer). *Med buffer* er anonyme
-besøkende med hurtigbufferen for hele sider på (`docs/caching.md`); *uten buffer* er
-`PAGE_CACHE_SECONDS=0`. Referansen er en minimal Django-visning som svarer med konstant HTML av samme
-størrelse gjennom samme middleware i samme server. CPU ms per forespørsel er arbeidernes CPU-tid
-(fra /proc) delt på antall forespørsler. Sidene merket innlogget er alltid uten buffer.
-Det siste tallet er forespørsler per sekund for siden (med buffer der den kan bufres) delt på
-referansens.
+filer gjennom whitenoise, {cache_name} som delt hurtigbuffer), i tre runder (`docs/caching.md`):
+*med sidebuffer* er anonyme besøkende med hurtigbufferen for hele sider; *uten sidebuffer* er
+`PAGE_CACHE_SECONDS=0`, med avledede data og HTML-biter på, slik en innlogget besøkende alltid får
+siden; *kald* er `DERIVED_CACHE_SECONDS=0` i tillegg, alt regnet ut for hver forespørsel.
+Referansen er en minimal Django-visning som svarer med konstant HTML av samme størrelse gjennom samme
+middleware i samme server, målt i de to første rundene. CPU ms per forespørsel er arbeidernes
+CPU-tid (fra /proc) delt på antall forespørsler. Spørringer er SQL-spørringene siden gjør i en varm
+arbeider, på de små dataene og på skaladataene, og i parentes det samme uten avledede data. Sidene
+merket innlogget har aldri sidebuffer. Det siste tallet er forespørsler per sekund for siden (med
+sidebuffer der den kan bufres) delt på referansens i samme runde.
 
-{result}
+{rows}
 
-RSS per arbeider etter kjøringen: {"; ".join(memory)}.
+| Database | Søk p50/p95 ms (én besøkende, {SEARCH_REQUESTS} søk) | Treff for ett innlegg mot alle, kald/varm ms | RSS per arbeider etter kjøringen, MB |
+|---|---:|---:|---:|
+{others}
+
+Import av en framskriving for hele landet med alle tre alternativene: se
+`tests/benchmarks/test_import_benchmark.py` og tallene i `docs/demography.md`.
 """
 
 

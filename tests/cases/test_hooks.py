@@ -82,8 +82,8 @@ def test_case_page_shows_profiles_related_and_similar_cases(client, case_index, 
     response = client.get(case.url)
     html = response.content.decode()
     assert "Demografiske utfordringer fram mot 2040:" in html and "færre barn og unge" in html
-    assert response.context["related_cases"] == [related]
-    similar_cases = {item.case: item for item in response.context["similar_cases"]}
+    assert response.context["links"].related_cases == [related]
+    similar_cases = {item.case: item for item in response.context["links"].similar_cases}
     assert similar in similar_cases and related not in similar_cases
     reason = similar_cases[similar].reason
     assert reason.startswith("lignende ") and f"Sørvåg: {reason}" in html

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from cases.factories import CaseIndexPageFactory, CasePageFactory
 from innoplatform.accounts.factories import UserFactory
-from innoplatform.core.page_cache import HIT_HEADER, AnonymousPageCacheMiddleware, invalidate
+from innoplatform.core.generations import invalidate
+from innoplatform.core.page_cache import HIT_HEADER, AnonymousPageCacheMiddleware
 from partners.factories import publish_post
 from tests.partners.conftest import organisation_with_member
 

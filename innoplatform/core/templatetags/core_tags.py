@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from innoplatform.core.derived import remember
+from innoplatform.core.generations import SITE
 from innoplatform.core.sanitizer import sanitize_html
 from innoplatform.core.sections import platform_sections
 
@@ -16,19 +18,30 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context: template.Context) -> dict:
-    """The platform's parts followed by the editor's menu pages, marking the current one."""
+    """The platform's parts followed by the editor's menu pages, marking the current one.
+
+    The items are the same for every visitor until content changes: derived data per language and host.
+    """
     request = context.get("request")
     path = request.path if request else ""
-    items = [{"label": section.label, "url": section.url} for section in platform_sections()]
+    host = request.get_host() if request else ""
+    items = remember("main-navigation", (translation.get_language(), host), (SITE,), lambda: _menu_items(request))
+    return {
+        "items": [
+            {**item, "current": bool(path) and path.startswith(item["url"]) and item["url"] != "/"} for item in items
+        ]
+    }
+
+
+def _menu_items(request) -> list[dict[str, str]]:
+    items = [{"label": str(section.label), "url": section.url} for section in platform_sections()]
     site = Site.find_for_request(request) if request else None
     if site is not None:
         items += [
-            {"label": page.title, "url": page.url}
+            {"label": page.title, "url": page.get_url(request)}
             for page in site.root_page.get_children().live().public().in_menu().specific(defer=True)
         ]
-    for item in items:
-        item["current"] = bool(path) and path.startswith(item["url"]) and item["url"] != "/"
-    return {"items": items}
+    return items
 
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}

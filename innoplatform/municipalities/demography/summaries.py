@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max, Min
 
+from innoplatform.core import generations
+
 from ..models import DemographicSummary, PopulationDataset, PopulationFigure
 from .aggregation import FigureRow, YearSeries, add_missing_totals, aggregate, total_of, totals
 from .challenges import derive_challenges
@@ -149,5 +151,6 @@ def refresh_demographic_summaries(sender=None, datasets=None, **kwargs) -> int:
     with transaction.atomic():
         DemographicSummary.objects.all().delete()
         DemographicSummary.objects.bulk_create(summaries, batch_size=500)
+        transaction.on_commit(lambda: generations.invalidate("municipalities"))  # bulk_create sends no signal
     logger.info("Refreshed %d demographic summaries", len(summaries))
     return len(summaries)
