@@ -170,7 +170,7 @@ def gunicorn_site(tmp_path: Path, database_url: str, *, workers: int = 2) -> Ite
             try:
                 if requests.get(base + "/", timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or a cold first answer
                 pass
             assert time.monotonic() < deadline, (tmp_path / "gunicorn.log").read_text()[-3000:]
             time.sleep(0.2)
