@@ -85,7 +85,7 @@ class Load:
 
 
 def sign_in_everyone(load: Load) -> None:
-    """One user of each kind signs in through allauth's login form; the others got their session when the
+    """One user of each kind signs in through allauth's login form; the others got a session when the
     world was built (production's password hasher makes each sign-in cost the server a good half second)."""
     from django.conf import settings
 
@@ -224,7 +224,7 @@ def publish_posts(load: Load) -> None:
 
 
 def express_interest(load: Load) -> None:
-    """Members of eight partner organisations express interest in the kommune's posts, ten each."""
+    """Members of the partner organisations express interest in the kommune's posts, ten each."""
     world = load.world
     posts = world["interest_posts"]
     n = 0
@@ -321,11 +321,15 @@ def run_load(load: Load) -> float:
         *[(f"allocation-{n}", lambda e=email: decide(load, e)) for n, email in enumerate(load.world["assessors"])],
     ]
 
+    started = time.monotonic()
+
     def guarded(kind, visit):
         try:
             visit()
         except Exception:
             load.tally.fail(kind)
+        if not load.stop.is_set():
+            load.tally.finished[kind] = round(time.monotonic() - started)
 
     threads = [threading.Thread(target=guarded, args=visitor, name=visitor[0]) for visitor in visitors]
     for thread in threads:
@@ -368,6 +372,8 @@ def report(load: Load, facts: dict, seconds: float) -> str:
         "application": len(facts["applications"]),
         "allocation": len(facts["allocations"]),
     }
+    if tally.finished:
+        lines.append(f"  out of work before the end (seconds into the load): {tally.finished}")
     lines.append(f"  counted in the database: {stored}; granted {facts['granted_nok']} kr")
     lines.append("  answers per route:")
     routes = Counter()

@@ -46,6 +46,7 @@ class Tally:
         self.acknowledged: dict[str, list] = defaultdict(list)
         self.refused: Counter = Counter()  # (kind, status)
         self.failures: list[str] = []
+        self.finished: dict[str, float] = {}  # visitor → seconds into the load when it ran out of work
 
     def answer(self, kind: str, method: str, path: str, status: int | str) -> None:
         with self.lock:

@@ -1,9 +1,9 @@
 """The people and content of the mixed load test, and the count afterwards, run inside the served site.
 
 Both functions run through `manage.py shell` with the site's own settings and database, never in the test
-process, and print one line of JSON after a marker. Every pool is sized so that its writer stays within
-the platform's rate limits for a whole minute: posts are 30 an hour per user, expressions of interest 10,
-so those writers take turns among several members.
+process, and print one line of JSON after a marker. Every pool is sized so that its writer has work for
+the whole minute on an idle machine and stays within the platform's rate limits: posts are 30 an hour
+per user, expressions of interest 10, so those writers take turns among several members.
 """
 
 import json
@@ -12,15 +12,15 @@ from datetime import timedelta
 PASSWORD = "Lang-og-trygg-2026"
 MARKER = "LOAD-JSON "
 
-POSTERS = 4
-SENDERS = 8
+POSTERS = 10
+SENDERS = 24
 POSTS_FOR_INTEREST = 24
-ENROLLERS = 5
+ENROLLERS = 15
 SHORT_COURSES = 14
-LEARNERS = 4
+LEARNERS = 10
 LONG_COURSE_MODULES = 3
 LESSONS_PER_MODULE = 8
-DECISIONS = 150
+DECISIONS = 450
 
 
 def _emit(data) -> None:
