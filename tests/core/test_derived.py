@@ -143,6 +143,7 @@ def test_the_case_index_shows_a_new_case_in_its_counts_and_list(client, library,
 def test_the_case_index_drops_an_unpublished_case(client, library, django_capture_on_commit_callbacks):
     listed = client.get(library.url + "?tjenesteomrade=kultur").content.decode()
     assert "Frisklivssentral på nett" in listed
+    assert "(1)" in kultur_label(client, library)
     case = library.get_children().get(title="Frisklivssentral på nett")
     with django_capture_on_commit_callbacks(execute=True):
         case.unpublish()
