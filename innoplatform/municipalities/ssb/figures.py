@@ -5,6 +5,7 @@ as typed arrays they take about 13 bytes each. Problems found while parsing are
 collected here too, so the whole input is checked before anything is written.
 """
 
+import itertools
 from array import array
 from collections import Counter
 from collections.abc import Iterator
@@ -19,7 +20,16 @@ from .values import shown
 MAX_ERRORS = 20
 SEXES = ("T", "M", "K")
 _SEX_INDEX = {code: index for index, code in enumerate(SEXES)}
+
+
+def sex_index(code: str) -> int:
+    """How a sex code (T, M, K) is kept in FigureColumns.sexes."""
+    return _SEX_INDEX[code]
+
+
 _OPEN = 0xFFFF
+_AGES_TO: list[int | None] = [*range(_OPEN), None]
+"""Stored age_to by its array value: the value itself, or None (open top group) for _OPEN."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,7 @@ class FigureColumns:
         self.sexes = array("B")
         self.ages_from = array("H")
         self.ages_to = array("H")
-        self.values = array("L")
+        self.values = array("I")
 
     def __len__(self) -> int:
         return len(self.values)
@@ -55,30 +65,44 @@ class FigureColumns:
         self, region: int, age_from: int, age_to: int | None, keys: list[tuple[int, str]], values: list[int]
     ) -> None:
         """Add one CSV row's values, which share region and age; keys are (year, sex) per value."""
+        self.extend_coded(
+            region,
+            age_from,
+            age_to,
+            array("H", [year for year, _sex in keys]),
+            array("B", [_SEX_INDEX[sex] for _year, sex in keys]),
+            values,
+        )
+
+    def extend_coded(
+        self, region: int, age_from: int, age_to: int | None, years: array, sexes: array, values: list[int]
+    ) -> None:
+        """Add values that share region and age, with their years and sex indexes (SEXES) already as arrays."""
         count = len(values)
-        self.regions.extend([region] * count)
-        self.ages_from.extend([age_from] * count)
-        self.ages_to.extend([_OPEN if age_to is None else age_to] * count)
-        self.years.extend([year for year, _sex in keys])
-        self.sexes.extend([_SEX_INDEX[sex] for _year, sex in keys])
+        self.regions.extend(array("H", (region,)) * count)
+        self.ages_from.extend(array("H", (age_from,)) * count)
+        self.ages_to.extend(array("H", (_OPEN if age_to is None else age_to,)) * count)
+        self.years.extend(years)
+        self.sexes.extend(sexes)
         self.values.extend(values)
 
     def rows(
         self, dataset_id: int, region_codes: list[str]
     ) -> Iterator[tuple[int, str, int, str, int, int | None, int]]:
-        """(dataset_id, region_code, year, sex, age_from, age_to, value) for every figure: a row to insert."""
-        for region, year, sex, age_from, age_to, value in zip(
-            self.regions, self.years, self.sexes, self.ages_from, self.ages_to, self.values, strict=True
-        ):
-            yield (
-                dataset_id,
-                region_codes[region],
-                year,
-                SEXES[sex],
-                age_from,
-                None if age_to == _OPEN else age_to,
-                value,
-            )
+        """(dataset_id, region_code, year, sex, age_from, age_to, value) for every figure: a row to insert.
+
+        Built from C-level iterators (zip, map) rather than a generator: one Python frame per row
+        cost more than the INSERT of the row did.
+        """
+        return zip(
+            itertools.repeat(dataset_id),
+            map(region_codes.__getitem__, self.regions),
+            self.years,
+            map(SEXES.__getitem__, self.sexes),
+            self.ages_from,
+            map(_AGES_TO.__getitem__, self.ages_to),
+            self.values,
+        )
 
     def region_indexes(self) -> set[int]:
         return set(self.regions)

@@ -7,13 +7,15 @@ or `"Personer 2024 Menn"`. Each value column therefore carries part of the key
 """
 
 import csv
+from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
 
 from .cells import CellReader, place, row_fits_header
-from .figures import FigureBuffer
+from .figures import FigureBuffer, sex_index
 from .regions import RegionResolver
 from .tables import TableSpec, resolve_alternative, table_in_title, table_spec
 from .values import YEAR_IN_HEADING, find_sex
@@ -69,9 +71,12 @@ def parse_statbank_csv(
             if layout is None:
                 return
             dimensions, value_columns = layout
+            plan = RowPlan.of(dimensions, value_columns)
             continue
         rows += 1
-        if row_fits_header(problems, reader.line_num, row, header):
+        if row_fits_header(problems, reader.line_num, row, header) and not (
+            plan and plan.read(row, reader.line_num, header, dimensions, spec, cells)
+        ):
             _read_row(row, reader.line_num, header, dimensions, value_columns, spec, cells)
         if problems.full:
             return
@@ -79,6 +84,97 @@ def parse_statbank_csv(
         problems.error(source, _("Fant ingen kolonneoverskrift; er dette en CSV-fil fra SSBs statistikkbank?"))
     elif not rows:
         problems.error(source, _("Filen har en overskrift, men ingen rader med tall."))
+
+
+@dataclass
+class ColumnGroup:
+    """The value columns of one alternative (None: the row names it), as a slice of RowPlan's cells."""
+
+    alternative: str | None
+    start: int
+    stop: int
+    years: array
+    sexes: tuple[str | None, ...]
+    _coded_sexes: dict[str, array] = field(default_factory=dict)
+
+    def sex_indexes(self, row_sex: str | None) -> array:
+        """Each column's sex (its heading's, else the row's, else T), coded as FigureColumns keeps it."""
+        coded = self._coded_sexes.get(row_sex or "")
+        if coded is None:
+            coded = array("B", [sex_index(sex or row_sex or "T") for sex in self.sexes])
+            self._coded_sexes[row_sex or ""] = coded
+        return coded
+
+
+@dataclass
+class RowPlan:
+    """The fast way through a row whose every value is a plain count and whose years are in the headings.
+
+    Most of a StatBank export is such rows; checking all their cells at once in C and
+    appending whole arrays is several times faster than the cell-by-cell path, which
+    still reads every other row and names the place of each problem.
+    """
+
+    pick: itemgetter
+    groups: list[ColumnGroup]
+
+    @classmethod
+    def of(cls, dimensions: dict[str, int], value_columns: list[ValueColumn]) -> "RowPlan | None":
+        """The plan for a header, or None when its years come from the rows (or it has one value column)."""
+        if "year" in dimensions or len(value_columns) < 2 or any(column.year is None for column in value_columns):
+            return None
+        by_alternative: dict[str | None, list[ValueColumn]] = {}
+        for column in value_columns:
+            by_alternative.setdefault(column.alternative, []).append(column)
+        indexes: list[int] = []
+        groups = []
+        for alternative, columns in by_alternative.items():
+            start = len(indexes)
+            indexes += [column.index for column in columns]
+            groups.append(
+                ColumnGroup(
+                    alternative,
+                    start,
+                    len(indexes),
+                    array("H", [column.year or 0 for column in columns]),
+                    tuple(column.sex for column in columns),
+                )
+            )
+        return cls(itemgetter(*indexes), groups)
+
+    def read(
+        self,
+        row: list[str],
+        line: int,
+        header: list[str],
+        dimensions: dict[str, int],
+        spec: TableSpec,
+        cells: CellReader,
+    ) -> bool:
+        """Add the row's values and return True; False (nothing noted) when it needs the cell-by-cell path."""
+        texts = self.pick(row)
+        joined = "".join(texts)
+        if not (joined.isascii() and joined.isdigit() and "" not in texts and max(map(len, texts)) < 8):
+            return False
+
+        def at(role: str) -> tuple[str, int, str]:
+            index = dimensions[role]
+            return row[index], line, header[index]
+
+        region = cells.region(*at("region"), len(texts))
+        age = cells.age(*at("age"))
+        sex = cells.sex(*at("sex")) if "sex" in dimensions else None
+        alternative = cells.alternative(*at("alternative"), spec) if "alternative" in dimensions else None
+        if region is None or age is None:
+            return True
+        values = list(map(int, texts))
+        for group in self.groups:
+            columns = cells.buffer.columns(spec, group.alternative or alternative or "")
+            if columns is not None:
+                columns.extend_coded(
+                    region, age[0], age[1], group.years, group.sex_indexes(sex), values[group.start : group.stop]
+                )
+        return True
 
 
 def _table(title_table: str | None, table: str | None, buffer: FigureBuffer, source: str) -> TableSpec | None:
