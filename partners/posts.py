@@ -10,7 +10,7 @@ tells the matching that its corpus must be rebuilt.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from innoplatform.accounts.services import has_verified_email
@@ -118,9 +118,29 @@ def save_post(
         raise PostError("not_open")
     post.status = CollaborationPost.Status.DRAFT
     _apply(post, data)
-    post.save()
+    _save_with_free_slug(post, data.title)
     _save_relations(post, data)
     return post
+
+
+SLUG_ATTEMPTS = 5
+
+
+def _save_with_free_slug(post: CollaborationPost, title: str) -> None:
+    """Save the post; when another member took the same address a moment ago, pick the next one and save again.
+
+    Two posts with the same title published at once both read the slug as free; the unique index stops
+    the second insert, and a savepoint keeps the surrounding transaction usable for the retry.
+    """
+    for attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                post.save()
+            return
+        except IntegrityError:
+            if not post._state.adding or attempt == SLUG_ATTEMPTS - 1:
+                raise
+            post.slug = unique_post_slug(title)
 
 
 def submit(user, post: CollaborationPost) -> CollaborationPost:

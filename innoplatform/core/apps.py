@@ -21,5 +21,6 @@ class CoreConfig(AppConfig):
         connect_signals()
         from .site_setup import create_cache_tables, sync_site_identity
 
-        post_migrate.connect(sync_site_identity, sender=self, dispatch_uid="core_sync_site_identity")
+        # The cache table first: the site identity's writes renew the content generations kept in it.
         post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="core_create_cache_tables")
+        post_migrate.connect(sync_site_identity, sender=self, dispatch_uid="core_sync_site_identity")
