@@ -8,7 +8,7 @@ a dataset that is then marked as real.
 
 Rows go in as plain tuples, never model instances (`bulk_create` spent two thirds
 of its time building them): on PostgreSQL through COPY, which took a six-million-value
-projection from 13 minutes of `executemany` round trips to under a minute; on SQLite
+projection from 13 minutes of `executemany` round trips to about 3; on SQLite
 through `executemany`, with a larger page cache and the plain indexes rebuilt once after
 a large insert. What remains on SQLite is the unique constraint, three quarters of the
 write, which is part of the table and so cannot be dropped for the insert.
