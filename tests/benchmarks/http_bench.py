@@ -258,12 +258,12 @@ def serve(env: dict, port: int) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=(BENCH_DIR / "gunicorn.log").open("a"),
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if requests.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200:
+            if requests.get(f"http://127.0.0.1:{port}/", timeout=30).status_code == 200:
                 return server
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or a slow first page
             time.sleep(0.3)
     server.kill()
     raise SystemExit((BENCH_DIR / "gunicorn.log").read_text()[-3000:])

@@ -156,3 +156,24 @@ def test_without_a_write_the_index_is_read_from_derived_data(client, library, dj
     client.get(library.url + "?tjenesteomrade=kultur")
     with django_assert_max_num_queries(12):  # the facet counts' GROUP BYs alone are eight
         client.get(library.url + "?tjenesteomrade=kultur")
+
+
+def test_many_writes_in_one_transaction_renew_once(django_capture_on_commit_callbacks, monkeypatch):
+    renewed = []
+    monkeypatch.setattr(generations, "invalidate", lambda *apps: renewed.append(apps))
+    with django_capture_on_commit_callbacks(execute=True):
+        for kommune in Kommune.objects.order_by("pk")[:5]:
+            kommune.save()
+    assert len(renewed) == 1 and "municipalities" in renewed[0]  # the search index is written too
+
+
+def test_bulk_tables_keep_djangos_fast_delete():
+    from django.db.models.deletion import Collector
+
+    from cases.models import CaseCode
+    from innoplatform.municipalities.models import DemographicSummary, PopulationFigure
+
+    collector = Collector(using="default")
+    assert collector.can_fast_delete(PopulationFigure.objects.all())
+    assert collector.can_fast_delete(DemographicSummary.objects.all())
+    assert not collector.can_fast_delete(CaseCode.objects.all())  # a shown model: its deletes are signalled

@@ -13,6 +13,9 @@ from .population import PopulationDataset
 
 
 class DemographicSummary(models.Model):
+    # Rebuilt whole after each import, which renews the generation once (demography/summaries.py).
+    renews_content_generation = False
+
     region_code = models.CharField(_("region"), max_length=4)
     dataset = models.ForeignKey(
         PopulationDataset,

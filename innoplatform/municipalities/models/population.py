@@ -80,6 +80,10 @@ class PopulationDataset(models.Model):
 
 
 class PopulationFigure(models.Model):
+    # Millions of rows, written and replaced in bulk by the import, which renews the generation itself
+    # (innoplatform/core/generations.py): no signal per row, so Django deletes them without loading them.
+    renews_content_generation = False
+
     dataset = models.ForeignKey(PopulationDataset, on_delete=models.CASCADE, related_name="figures")
     region_code = models.CharField(_("region"), max_length=4, db_index=True)
     year = models.PositiveSmallIntegerField(_("år"))
