@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from cases.models import CasePage
 from courses.models import Enrollment
@@ -41,6 +42,18 @@ def test_every_part_is_made_in_the_numbers_asked_for_and_linked(capsys):
     assert PopulationDataset.objects.filter(kind=PopulationDataset.Kind.PROJECTED).count() == 3
     out = capsys.readouterr().out
     assert "120 eksempler" in out and "40 tilskudd" in out and "Skaladata lastet" in out
+    assert "Statistikk for spørreplanleggeren oppdatert" in out
+    assert planner_has_statistics("cases_casecode")
+
+
+def planner_has_statistics(table: str) -> bool:
+    """Whether ANALYZE has given the query planner row counts for `table`."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        return cursor.fetchone()[0] > 0
 
 
 def test_a_database_with_content_is_refused():
