@@ -139,7 +139,10 @@ def case_context(request: HttpRequest, page: CasePage) -> dict:
     """
     acted_for = reuse_kommuner(request.user)
     reason = reuse_ineligibility(request.user, acted_for)
-    reusers = list(reusing_kommuner(page)) if page.pk else []  # a preview of a new case has no pk
+    # The same for every visitor until a reuse is marked; a preview of a new case has no pk.
+    reusers = (
+        derived.remember("case-reusers", page.pk, CASE_SOURCES, lambda: list(reusing_kommuner(page))) if page.pk else []
+    )
     reused = {kommune.pk for kommune in reusers}
     details = CaseDetails(page)
     return {

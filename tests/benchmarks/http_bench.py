@@ -215,6 +215,7 @@ def prepare(database_url: str, env: dict, *sizes: str) -> None:
 def inprocess_figures(env: dict, session: str, urls: dict[str, str], *, matching: bool, derived_seconds: int) -> dict:
     """Queries per page (and the matching time) measured in one process: tests/benchmarks/inprocess_figures.py."""
     given = json.dumps({"session": session, "pages": urls, "signed_in": sorted(SIGNED_IN), "matching": matching})
+    redis_url()  # the small and the scale data share the cache: nothing derived from one may serve the other
     result = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.inprocess_figures"],
         cwd=ROOT,

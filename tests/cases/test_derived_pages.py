@@ -63,3 +63,12 @@ def test_the_kommune_profile_follows_a_new_import(client, kommuner, django_captu
     html = client.get(nordby.get_absolute_url()).content.decode()
     assert "Det er ikke importert befolkningstall for Nordby ennå." not in html
     assert 'id="befolkning"' in html
+
+
+def test_a_new_reuse_appears_on_the_case_page(client, case_index, kommuner, django_capture_on_commit_callbacks):
+    case = CasePageFactory(parent=case_index, title="Hovedeksempel", kommuner=[kommuner[0]], codes=CODES)
+    assert "Ingen kommuner har markert at de har tatt dette i bruk ennå." in client.get(case.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseReuse.objects.create(page=case, kommune=kommuner[1])
+    html = client.get(case.url).content.decode()
+    assert "Ingen kommuner har markert" not in html and f">{kommuner[1].name}</a>" in html

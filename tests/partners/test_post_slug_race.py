@@ -6,7 +6,7 @@ from partners import posts
 from partners.factories import publish_post
 from tests.partners.conftest import organisation_with_member
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def test_a_slug_taken_between_reading_and_saving_is_replaced(monkeypatch):
