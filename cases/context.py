@@ -11,7 +11,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 
 from innoplatform.core import derived
-from innoplatform.core.listing import active_filters, querystring
+from innoplatform.core.listing import active_filters, in_id_order, querystring
 
 from .extensions import case_sections
 from .facets import (
@@ -61,8 +61,7 @@ def index_context(request: HttpRequest) -> dict:
 
 def cases_in_order(ids: list[int]) -> list[CasePage]:
     """The published cases with these ids as a listing shows them, in the order given (three queries)."""
-    found = CasePage.objects.published().filter(pk__in=ids).for_listing().in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+    return in_id_order(CasePage.objects.published().for_listing(), ids)
 
 
 CASE_PAGE_SOURCES = (*CASE_SOURCES, "organisations", "courses")

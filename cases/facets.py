@@ -19,7 +19,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.derived import remember
-from innoplatform.core.listing import Facet, FacetOption
+from innoplatform.core.listing import Facet, FacetOption, selection_state
 from innoplatform.core.vocabularies import Phase
 from innoplatform.municipalities.models import Fylke, Kommune
 from innoplatform.municipalities.public import kommune_populations
@@ -123,7 +123,7 @@ class CaseFilters:
 
     def state(self) -> tuple:
         """What the facets and the order depend on, in a stable form (a key for derived data)."""
-        return (self.query, tuple(sorted((key, tuple(sorted(values))) for key, values in self.selected.items())))
+        return selection_state(self.query, self.selected)
 
 
 def facet_codes(key: str) -> list[str] | None:

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from innoplatform.core.derived import remember
+from innoplatform.core.listing import in_id_order
 from innoplatform.core.vocabularies import Challenge
 from innoplatform.municipalities import public
 from innoplatform.municipalities.models import Kommune
@@ -77,8 +78,7 @@ def related_cases(page: CasePage, limit: int = 4) -> list[CasePage]:
         return [row["page_id"] for row in ranked]
 
     ids = remember("related-cases", (page.pk, mine, limit), CASE_SOURCES, ranked_ids) if page.pk else ranked_ids()
-    found = CasePage.objects.filter(pk__in=ids).for_listing().in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+    return in_id_order(CasePage.objects.for_listing(), ids)
 
 
 def cases_from_similar_kommuner(page: CasePage, exclude: set[int], limit: int = 4) -> list[SimilarCase]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import public as cases
 from innoplatform.core.derived import remember
+from innoplatform.core.listing import in_id_order
 from innoplatform.core.vocabularies import Challenge, Phase, ServiceArea
 from innoplatform.municipalities.models import Fylke, Kommune
 
@@ -306,9 +307,8 @@ def kommune_grant_summary(kommune: Kommune, shown: int) -> dict:
         }
 
     summary = remember("kommune-grants", (kommune.pk, shown), ("funding",), summarise)
-    found = Application.objects.filter(pk__in=summary["ids"]).select_related("allocation").in_bulk()
     return {
-        "grants": [found[pk] for pk in summary["ids"] if pk in found],
+        "grants": in_id_order(Application.objects.select_related("allocation"), summary["ids"]),
         "more": summary["count"] > shown,
         "count": summary["count"],
         "by_year": summary["by_year"],

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from innoplatform.core.derived import remember
-from innoplatform.core.listing import active_filters, querystring
+from innoplatform.core.listing import active_filters, in_id_order, querystring
 from innoplatform.organisations.models import Organisation
 from innoplatform.organisations.public import is_member, is_moderator, member_organisations
 
@@ -38,8 +38,7 @@ def list_context(request: HttpRequest) -> dict:
         page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("side"))
     else:
         page_obj = Paginator(ordered_post_ids(filters), PAGE_SIZE).get_page(request.GET.get("side"))
-        found = for_cards(CollaborationPost.objects.filter(pk__in=page_obj.object_list)).in_bulk()
-        page_obj.object_list = [found[pk] for pk in page_obj.object_list if pk in found]
+        page_obj.object_list = in_id_order(for_cards(CollaborationPost.objects.all()), page_obj.object_list)
     facets = facet_counts(filters)
     return {
         "filters": filters,
@@ -121,5 +120,4 @@ def posts_for_challenges(challenges: list[str], limit: int = 6) -> list[Collabor
 
     parts = (sorted(challenges), limit, timezone.localdate().isoformat())
     ids = remember("challenge-posts", parts, ("partners", "organisations"), newest_ids)
-    found = for_cards(CollaborationPost.objects.filter(pk__in=ids)).in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+    return in_id_order(for_cards(CollaborationPost.objects.all()), ids)

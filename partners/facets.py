@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from innoplatform.core.derived import remember
-from innoplatform.core.listing import Facet, FacetOption
+from innoplatform.core.listing import Facet, FacetOption, selection_state
 from innoplatform.core.vocabularies import Sector
 from innoplatform.municipalities.models import Fylke
 from search.ranking import RankedResults
@@ -103,7 +103,7 @@ class PostFilters:
 
     def state(self) -> tuple:
         """What the facets depend on, in a stable form (a key for derived data)."""
-        return (self.query, tuple(sorted((key, tuple(sorted(values))) for key, values in self.selected.items())))
+        return selection_state(self.query, self.selected)
 
 
 def facet_codes(key: str) -> list[str] | None:

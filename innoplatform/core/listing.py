@@ -6,8 +6,10 @@ removable filter chips and page links that keep the search; this is the one plac
 that shapes them.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 
@@ -50,3 +52,16 @@ def active_filters(request: HttpRequest, facets, page_param: str = "side") -> li
                 params.pop(page_param, None)
                 active.append({"facet": facet.label, "label": option.label, "remove": params.urlencode()})
     return active
+
+
+def selection_state(query: str, selected: dict[str, Iterable[str]]) -> tuple:
+    """A search's text and chosen facet values in a stable form, whatever order the URL gave them in:
+    the key under which its derived data (counts, ordered ids) is kept."""
+    return (query, tuple(sorted((key, tuple(sorted(values))) for key, values in selected.items())))
+
+
+def in_id_order(queryset: QuerySet, ids: Sequence[int]) -> list:
+    """The objects of `queryset` with these ids, in the order of `ids` (one query, plus its prefetches);
+    an id no longer in the queryset is left out."""
+    found = queryset.filter(pk__in=ids).in_bulk()
+    return [found[pk] for pk in ids if pk in found]
