@@ -1,6 +1,8 @@
 """A participant's course data in their personal data export (hook `register_personal_data`)."""
 
-from .models import Enrollment, QuizAttempt, ReflectionAnswer
+from django.db.models import Prefetch
+
+from .models import Enrollment, LessonCompletion, QuizAttempt, ReflectionAnswer
 
 
 def _iso(moment) -> str | None:
@@ -8,7 +10,13 @@ def _iso(moment) -> str | None:
 
 
 def personal_course_data(user) -> tuple[str, object]:
-    enrollments = Enrollment.objects.filter(user=user).select_related("course", "cohort", "group").order_by("pk")
+    completions = LessonCompletion.objects.select_related("lesson").order_by("completed_at", "pk")
+    enrollments = (
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "cohort", "group")
+        .prefetch_related(Prefetch("completions", queryset=completions))
+        .order_by("pk")
+    )
     reflections = ReflectionAnswer.objects.filter(enrollment__user=user).select_related("lesson").order_by("pk")
     attempts = QuizAttempt.objects.filter(enrollment__user=user).select_related("lesson").order_by("pk")
     return (
@@ -25,9 +33,7 @@ def personal_course_data(user) -> tuple[str, object]:
                     "gruppe": enrollment.group.name if enrollment.group_id else None,
                     "prosjekt": enrollment.project_title,
                     "deler_refleksjoner_med_kursholder": enrollment.share_reflections,
-                    "fullførte_leksjoner": [
-                        completion.lesson.title for completion in enrollment.completions.select_related("lesson")
-                    ],
+                    "fullførte_leksjoner": [completion.lesson.title for completion in enrollment.completions.all()],
                 }
                 for enrollment in enrollments
             ],
