@@ -154,3 +154,27 @@ def test_projection_without_alternative_column(tmp_path, existing):
     path = write(tmp_path, "p.csv", "region,år,alder,value,Tabell\nSkien,2026,0 år,5,14746\n")
     assert "linje 2: Tabell 14746 er en framskriving" in fails(path)
     assert_unchanged(existing)
+
+
+def test_a_large_import_keeps_the_unique_index_and_still_finds_duplicates(tmp_path, existing, monkeypatch):
+    """On SQLite a large import drops the unique index and builds it again; it must come back and still refuse."""
+    from django.db import connection
+
+    from innoplatform.municipalities.ssb import writer
+
+    def unique_index() -> dict:
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, PopulationFigure._meta.db_table)
+        return constraints["unique_population_figure"]
+
+    monkeypatch.setattr(writer, "REBUILD_INDEX_FROM", 1)
+    path = write(
+        tmp_path, "dup.csv", TITLE + '"region";"alder";"Personer 2024"\n"4003 Skien";"0 år";5\n"4003 Skien";"0 år";6\n'
+    )
+    assert "mer enn én gang" in fails(path)
+    assert_unchanged(existing)
+    assert unique_index()["unique"]
+    call_command("import_ssb", str(DATA / "statbank_07459_no_utf8.csv"), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    index = unique_index()
+    assert index["unique"] and index["columns"] == ["dataset_id", "region_code", "sex", "age_from", "year"]
+    assert_unchanged(existing)
