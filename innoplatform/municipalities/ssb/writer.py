@@ -18,6 +18,8 @@ import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from psycopg.copy import QueuedLibpqWriter
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -81,7 +83,10 @@ def _inserter(cursor) -> Iterator[Callable[[list[tuple]], None]]:
     """A function that inserts a batch of PopulationFigure rows: COPY on PostgreSQL, executemany elsewhere."""
     if connection.vendor == "postgresql":
         # Django wraps execute() only: a duplicate row must still arrive as django.db.IntegrityError.
-        with connection.wrap_database_errors, cursor.copy(f"COPY {_table_and_columns()} FROM STDIN") as copy:
+        # The queued writer sends on a thread of its own, so the server stores one batch while the next is formatted.
+        statement = f"COPY {_table_and_columns()} FROM STDIN"
+        writer = QueuedLibpqWriter(cursor.cursor)
+        with connection.wrap_database_errors, cursor.copy(statement, writer=writer) as copy:
 
             def copy_rows(batch: list[tuple]) -> None:
                 # COPY's text format, built here: a third of the time psycopg's write_row() took per row.
