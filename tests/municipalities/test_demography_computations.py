@@ -3,30 +3,36 @@
 import pytest
 
 from innoplatform.municipalities.demography import challenges as thresholds
-from innoplatform.municipalities.demography.aggregation import add_missing_totals, aggregate, group_of
+from innoplatform.municipalities.demography.aggregation import (
+    add_missing_totals,
+    aggregate,
+    group_of,
+    grouped_figures,
+    sum_groups,
+)
 from innoplatform.municipalities.demography.challenges import derive_challenges
 from innoplatform.municipalities.demography.charts import index_series, line_chart, nice_ticks
 from innoplatform.municipalities.demography.indicators import indicators, status
+from innoplatform.municipalities.models import PopulationDataset, PopulationFigure
 
 from .demography_helpers import BASE_2025, TARGET_2040
 
+RANGES = [
+    (0, 0, "0"),
+    (3, 3, "1-5"),
+    (1, 5, "1-5"),
+    (15, 15, "13-15"),
+    (66, 66, "45-66"),
+    (95, 95, "90+"),
+    (90, None, "90+"),
+    (105, None, "90+"),
+    (0, 19, None),
+    (60, 70, None),
+    (0, None, None),
+]
 
-@pytest.mark.parametrize(
-    ("age_from", "age_to", "group"),
-    [
-        (0, 0, "0"),
-        (3, 3, "1-5"),
-        (1, 5, "1-5"),
-        (15, 15, "13-15"),
-        (66, 66, "45-66"),
-        (95, 95, "90+"),
-        (90, None, "90+"),
-        (105, None, "90+"),
-        (0, 19, None),
-        (60, 70, None),
-        (0, None, None),
-    ],
-)
+
+@pytest.mark.parametrize(("age_from", "age_to", "group"), RANGES)
 def test_group_of_places_single_years_and_groups(age_from, age_to, group):
     assert group_of(age_from, age_to) == group
 
@@ -40,6 +46,24 @@ def test_aggregate_sums_single_years_and_derives_totals_from_sexes():
     assert series["M"]["6-12"] == 20
     assert series["T"]["1-5"] == 100
     assert sum(series["T"].values()) == 160
+
+
+@pytest.mark.django_db
+def test_the_database_groups_figures_as_group_of_does(caplog):
+    dataset = PopulationDataset.objects.create(table="07459", kind=PopulationDataset.Kind.OBSERVED)
+    rows = [
+        ("4003", 2025 + index, sex, age_from, age_to, 10 + index)
+        for index, (age_from, age_to, _group) in enumerate(RANGES)
+        for sex in ("M", "K")
+    ]
+    PopulationFigure.objects.bulk_create(
+        PopulationFigure(dataset=dataset, region_code=r, year=y, sex=s, age_from=a, age_to=t, value=v)
+        for r, y, s, a, t, v in rows
+    )
+    expected = aggregate(rows)
+    caplog.clear()
+    assert sum_groups(grouped_figures(PopulationFigure.objects.filter(dataset=dataset))) == expected
+    assert "Skipped 6 population figures" in caplog.text
 
 
 def test_add_missing_totals_sums_kommuner_but_keeps_stored_fylke_rows():

@@ -7,7 +7,9 @@ by sex (M, K) or as totals (T); everything downstream sees one shape:
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Case, CharField, Count, QuerySet, Sum, Value, When
 
 from ..models import AgeGroup, Sex
 
@@ -27,6 +29,8 @@ SexGroups = dict[str, dict[str, int]]
 YearSeries = dict[int, SexGroups]
 # (region_code, year, sex, age_from, age_to, value), as read with values_list()
 FigureRow = tuple[str, int, str, int, int | None, int]
+# (region_code, year, sex, group or None, persons, figures summed), as grouped by the database
+GroupedRow = tuple[str, int, str, str | None, int, int]
 
 
 def group_of(age_from: int, age_to: int | None) -> str | None:
@@ -42,14 +46,50 @@ def group_of(age_from: int, age_to: int | None) -> str | None:
 
 def aggregate(rows: Iterable[FigureRow]) -> dict[str, YearSeries]:
     """Sum figure rows into functional groups; derive T from M + K where T is not stored."""
+    return sum_groups(
+        (region, year, sex, group_of(age_from, age_to), value, 1) for region, year, sex, age_from, age_to, value in rows
+    )
+
+
+def group_expression() -> Case:
+    """group_of() as SQL: the functional group code of a figure's age range, NULL if it spans several.
+
+    The groups are contiguous and in order, so the first group whose range holds
+    age_from is the only candidate; a range reaching past it matches no later
+    group either (age_from lies below their lower bounds).
+    """
+    whens = []
+    for code, (low, high) in GROUP_BOUNDS.items():
+        if high is None:
+            whens.append(When(age_from__gte=low, then=Value(code)))
+        else:
+            whens.append(When(age_from__gte=low, age_from__lte=high, age_to__lte=high, then=Value(code)))
+    return Case(*whens, default=None, output_field=CharField())
+
+
+def grouped_figures(figures: QuerySet) -> Iterator[GroupedRow]:
+    """(region_code, year, sex, group, persons) of a PopulationFigure queryset, summed by the database."""
+    return iter(
+        figures.annotate(group=group_expression())
+        .values("region_code", "year", "sex", "group")
+        .annotate(persons=Sum("value"), figures=Count("*"))
+        .order_by()
+        .values_list("region_code", "year", "sex", "group", "persons", "figures")
+    )
+
+
+def sum_groups(rows: Iterable[GroupedRow]) -> dict[str, YearSeries]:
+    """Sum (region, year, sex, group, persons, figures) rows into a series per region; derive T from M + K.
+
+    A row whose group is None spans several functional groups: it is skipped, and counted in a warning.
+    """
     result: dict[str, YearSeries] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(lambda: dict.fromkeys(GROUPS, 0)))
     )
     skipped = 0
-    for region, year, sex, age_from, age_to, value in rows:
-        group = group_of(age_from, age_to)
+    for region, year, sex, group, value, figures in rows:
         if group is None:
-            skipped += 1
+            skipped += figures
             continue
         result[region][year][sex][group] += value
     if skipped:

@@ -16,7 +16,7 @@ from django.db.models import Max, Min
 from innoplatform.core import generations
 
 from ..models import DemographicSummary, PopulationDataset, PopulationFigure
-from .aggregation import FigureRow, YearSeries, add_missing_totals, aggregate, total_of, totals
+from .aggregation import YearSeries, add_missing_totals, grouped_figures, sum_groups, total_of, totals
 from .challenges import derive_challenges
 from .datasets import choose_datasets, forget_datasets
 from .indicators import CHALLENGE_YEAR, TARGET_YEARS, indicators, status
@@ -36,10 +36,7 @@ class Coverage:
 
 
 def _read(dataset: PopulationDataset, years: set[int]) -> dict[str, YearSeries]:
-    rows: list[FigureRow] = list(
-        PopulationFigure.objects.filter(dataset=dataset, year__in=sorted(years)).values_list(*FIGURE_FIELDS)
-    )
-    regions = aggregate(rows)
+    regions = sum_groups(grouped_figures(PopulationFigure.objects.filter(dataset=dataset, year__in=sorted(years))))
     add_missing_totals(regions)
     return regions
 

@@ -9,8 +9,8 @@ a dataset that is then marked as real.
 Rows go in as plain tuples, never model instances (`bulk_create` spent two thirds
 of its time building them): on PostgreSQL through COPY, which took a six-million-value
 projection from 13 minutes of `executemany` round trips to under a minute; on SQLite
-through `executemany`, with a larger page cache and the unique index built once after
-a large insert. The table's one index besides the primary key lists its columns in the
+through `executemany` of INSERTs of a hundred rows each, with a larger page cache and
+the unique index built once after a large insert. The table's one index besides the primary key lists its columns in the
 order the rows arrive (see PopulationFigure), so PostgreSQL appends to it.
 """
 
@@ -33,6 +33,8 @@ SQLITE_CACHE_KIB = 32 * 1024
 """SQLite page cache while writing (the default is 2 MB), bounded so the import stays under 500 MB RSS."""
 REBUILD_INDEX_FROM = 200_000
 """On SQLite, an insert of this many rows (and at least half the table) drops the unique index and builds it after."""
+ROWS_PER_STATEMENT = 100
+"""Rows per INSERT on SQLite: 700 parameters, within the 999 of SQLite's oldest limit."""
 COLUMNS = ("dataset", "region_code", "year", "sex", "age_from", "age_to", "value")
 COPY_NULL = "\\N"
 
@@ -100,9 +102,32 @@ def _inserter(cursor) -> Iterator[Callable[[list[tuple]], None]]:
 
             yield copy_rows
         return
-    placeholders = ", ".join(["%s"] * len(COLUMNS))
-    insert = f"INSERT INTO {_table_and_columns()} VALUES ({placeholders})"  # noqa: S608
-    yield lambda batch: cursor.executemany(insert, batch)
+    yield _multirow_inserter(cursor)
+
+
+def _multirow_inserter(cursor) -> Callable[[list[tuple]], None]:
+    """Inserts ROWS_PER_STATEMENT rows per INSERT statement: half the time of one statement per row on SQLite."""
+    row = f"({', '.join(['%s'] * len(COLUMNS))})"
+
+    def statement(rows: int) -> str:
+        return f"INSERT INTO {_table_and_columns()} VALUES {', '.join([row] * rows)}"  # noqa: S608
+
+    full = statement(ROWS_PER_STATEMENT)
+
+    def insert(batch: list[tuple]) -> None:
+        whole = len(batch) - len(batch) % ROWS_PER_STATEMENT
+        if whole:
+            cursor.executemany(
+                full,
+                [
+                    list(itertools.chain.from_iterable(batch[start : start + ROWS_PER_STATEMENT]))
+                    for start in range(0, whole, ROWS_PER_STATEMENT)
+                ],
+            )
+        if rest := batch[whole:]:
+            cursor.execute(statement(len(rest)), list(itertools.chain.from_iterable(rest)))
+
+    return insert
 
 
 def _table_and_columns() -> str:
